@@ -1,0 +1,74 @@
+// The commander program: parses, builds the context, runs one command, and maps every error to
+// one sentence and the exit code of the contract (0 ok, 1 failed/refused, 2 usage, 130 interrupted).
+import { Command, CommanderError, Option } from 'commander';
+import { makeContext, type Context, type GlobalOptions } from './context.js';
+import { CliError, EXIT } from './errors.js';
+import { langFromEnv, t, type Lang } from './ui/i18n.js';
+import { COMMANDS } from './commands/index.js';
+import { VERSION } from './version.js';
+
+export type Runner = (fn: (ctx: Context) => Promise<number> | number) => Promise<void>;
+
+function pickLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  return v === 'en' || v === 'sv' ? v : langFromEnv(env);
+}
+
+export function buildProgram(lang: Lang, run: Runner): Command {
+  const program = new Command('jour-routine');
+  program
+    .description(t(lang, 'cli.description'))
+    .version(VERSION, '-V, --version', t(lang, 'cli.opt.version'))
+    .addOption(new Option('--lang <lang>', t(lang, 'cli.opt.lang')).choices(['sv', 'en']))
+    .option('--routines <dir>', t(lang, 'cli.opt.routines'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--data-dir <dir>', t(lang, 'cli.opt.dataDir'))
+    .option('--contacts <file>', t(lang, 'cli.opt.contacts'))
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .helpOption('-h, --help', t(lang, 'cli.opt.help'))
+    .addHelpText('after', `\n${t(lang, 'cli.examples')}`)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of COMMANDS) register(program, run, lang);
+  return program;
+}
+
+export async function main(argv: string[], io = { env: process.env, now: () => new Date() }): Promise<void> {
+  const lang = pickLang(argv, io.env);
+  let code: number = EXIT.ok;
+  const run: Runner = async (fn) => {
+    const opts = program.opts<GlobalOptions>();
+    const ctx = makeContext(opts.lang === 'en' || opts.lang === 'sv' ? opts.lang : lang, opts, {
+      env: io.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdinIsTTY: process.stdin.isTTY === true,
+      now: io.now,
+    });
+    code = await fn(ctx);
+  };
+  const program = buildProgram(lang, run);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    code = handleError(e, lang, io.env);
+  }
+  process.exitCode = code;
+}
+
+function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (e instanceof CliError) {
+    process.stderr.write(`jour-routine: ${t(lang, e.key, e.params)}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return EXIT.interrupted;
+  // Never a stack trace for the caseworker; the details are there for whoever sets DEBUG.
+  if ((env.DEBUG ?? '').includes('jour-routine')) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(`jour-routine: ${t(lang, 'cli.internalError')}\n`);
+  return EXIT.failed;
+}

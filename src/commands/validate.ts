@@ -1,0 +1,84 @@
+// `jour-routine validate [PATH...]`: every problem in every file, one line each, in one run.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { Runner } from '../cli.js';
+import { todayLocal, type Context } from '../context.js';
+import { EXIT } from '../errors.js';
+import { sortDiagnostics, type Diagnostic } from '../routine/diagnostics.js';
+import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
+import { BUNDLED_DIR, loadReferenceFiles, readFileSafe, routineFiles } from '../routine/registry.js';
+import { checkContactsShape, checkModuleShape, checkReferencesShape } from '../routine/shape.js';
+import type { Lang } from '../ui/i18n.js';
+import { t } from '../ui/i18n.js';
+import { formatDiagnostic, openRoutines, routineFolders } from './shared.js';
+import { loadContactRoles } from '../routine/contacts.js';
+
+interface ValidateOptions {
+  strict?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/** Checks one file of any kind the tool reads, choosing the check by what the file holds. */
+function validateFile(ctx: Context, file: string, folders: string[]): Diagnostic[] {
+  const src = readSource(file, readFileSafe);
+  if (!src.ok) return src.diagnostics;
+  const kind = kindOfData(src.source.data);
+  const shapeOnly = (r: { ok: true } | { ok: false; diagnostics: Diagnostic[] }) => (r.ok ? [] : r.diagnostics);
+  if (kind === 'module') return shapeOnly(checkModuleShape(src.source));
+  if (kind === 'references') return shapeOnly(checkReferencesShape(src.source));
+  if (kind === 'contacts') return shapeOnly(checkContactsShape(src.source));
+  const refs = loadReferenceFiles([...new Set([BUNDLED_DIR, ...folders.map((f) => resolve(f)), dirname(file)])]);
+  const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+  return [...refs.diagnostics, ...r.diagnostics];
+}
+
+function collect(ctx: Context, paths: string[]): { files: number; diagnostics: Diagnostic[] } {
+  if (paths.length === 0) {
+    const reg = openRoutines(ctx);
+    const all = [...reg.diagnostics, ...[...reg.routines.values()].flatMap((r) => r.result.diagnostics)];
+    return { files: reg.routines.size, diagnostics: all };
+  }
+  const folders = routineFolders(ctx);
+  const files = paths.flatMap((p) => {
+    const abs = resolve(p);
+    try {
+      if (statSync(abs).isDirectory()) return routineFiles([abs]);
+    } catch {
+      // A missing path is reported by the loader as unreadable, with its name.
+    }
+    return [abs];
+  });
+  const diagnostics = files.flatMap((f) => validateFile(ctx, f, folders));
+  return { files: files.length, diagnostics };
+}
+
+export function registerValidate(program: Command, run: Runner, lang: Lang): void {
+  program
+    .command('validate')
+    .description(t(lang, 'cli.validate.description'))
+    .argument('[path...]', t(lang, 'cli.validate.path'))
+    .option('--strict', t(lang, 'cli.validate.strict'))
+    .option('--json', t(lang, 'cli.opt.json'))
+    .option('--verbose', t(lang, 'cli.validate.verbose'))
+    .action((paths: string[], o: ValidateOptions) =>
+      run((ctx) => {
+        const { files, diagnostics } = collect(ctx, paths);
+        const all = sortDiagnostics(diagnostics).map((d) =>
+          o.strict && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d,
+        );
+        const errors = all.filter((d) => d.severity === 'error').length;
+        const warnings = all.filter((d) => d.severity === 'warning').length;
+        if (o.json) {
+          const out = all.map((d) => ({ ...d, message: ctx.msg(`diag.${d.code}`, d.params) }));
+          ctx.out(JSON.stringify({ files, errors, warnings, diagnostics: out }, null, 2));
+        } else {
+          for (const d of all) if (d.severity !== 'info' || o.verbose) ctx.err(formatDiagnostic(ctx, d));
+          const infos = all.length - errors - warnings;
+          ctx.err(ctx.msg('cli.validate.summary', { files, errors, warnings, infos }));
+        }
+        return errors > 0 ? EXIT.failed : EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,90 @@
+// `jour-routine show`: the routine as a routine owner reads it, top to bottom in the order a
+// night shift meets the nodes, each with its ways on. Pure: returns lines.
+import type { CNode, CompiledRoutine, Route } from '../routine/model.js';
+import type { Lang } from '../ui/i18n.js';
+import { t } from '../ui/i18n.js';
+import { conditionText } from './condition-text.js';
+
+const MARK: Record<CNode['kind'], string> = { question: '?', step: '>', decision: '§', end: '■' };
+
+/** Depth-first from the start, following the routes in their written order. */
+export function walkOrder(r: CompiledRoutine): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const stack = [r.start];
+  while (stack.length) {
+    const id = stack.pop() as string;
+    if (seen.has(id) || !r.nodes.has(id)) continue;
+    seen.add(id);
+    order.push(id);
+    const n = r.nodes.get(id) as CNode;
+    const targets = [...n.routes.map((x) => x.next), n.next].filter((x): x is string => x !== undefined);
+    for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i] as string);
+  }
+  // Unreachable nodes still belong in the outline, last, so that nothing in the file is hidden.
+  for (const id of r.nodes.keys()) if (!seen.has(id)) order.push(id);
+  return order;
+}
+
+function nodeText(n: CNode, lang: Lang): string {
+  switch (n.kind) {
+    case 'question':
+      return n.question[lang];
+    case 'step':
+      return n.step[lang];
+    case 'decision':
+      return n.decision[lang];
+    case 'end':
+      return n.end[lang];
+  }
+}
+
+function routeLine(route: Route, r: CompiledRoutine, n: CNode, lang: Lang): string {
+  let label: string;
+  if (route.answer !== undefined) {
+    const opt = n.kind === 'question' ? n.options?.find((o) => o.id === route.answer) : undefined;
+    label = opt ? opt.label[lang] : t(lang, `answer.${route.answer}`);
+  } else label = `${t(lang, 'outline.if')} ${conditionText(route.when ?? { const: true }, lang)}`;
+  const items = route.checklist.length ? `  [+ ${route.checklist.join(', ')}]` : '';
+  return `${label} → ${route.next ?? '…'}${items}`;
+}
+
+export function renderOutline(r: CompiledRoutine, lang: Lang): string[] {
+  const lines: string[] = [];
+  lines.push(`${r.title[lang]}  (${r.id} v${r.version})`);
+  lines.push(r.description[lang]);
+  lines.push(`${t(lang, 'outline.reviewed')} ${r.reviewed} · ${t(lang, 'outline.reviewBy')} ${r.reviewBy} · ${t(lang, 'outline.approvedBy')} ${r.approvedBy}`);
+  let section: string | undefined;
+  for (const id of walkOrder(r)) {
+    const n = r.nodes.get(id) as CNode;
+    const sec = n.section?.[lang] ?? n.moduleTitle?.[lang] ?? r.title[lang];
+    if (sec !== section) {
+      section = sec;
+      lines.push('', `== ${sec}`);
+    }
+    const refs = n.refs.length ? `  (${n.refs.map((x) => r.references.get(x)?.law[lang] ?? x).join('; ')})` : '';
+    const kind = n.kind === 'question' ? ` [${t(lang, `qtype.${n.type}`)}]` : '';
+    lines.push(`${MARK[n.kind]} ${id}${kind}: ${nodeText(n, lang)}${refs}`);
+    if (n.kind === 'question' && n.options) lines.push(`    ${n.options.map((o) => `${o.id}=${o.label[lang]}`).join(' | ')}`);
+    if (n.kind === 'decision' && n.grounds) lines.push(`    ${t(lang, 'outline.grounds')}: ${n.grounds.map((g) => g.label[lang]).join(' | ')}`);
+    if ((n.kind === 'step' || n.kind === 'decision') && n.record?.length) {
+      lines.push(`    ${t(lang, 'outline.record')}: ${n.record.map((f) => f.label[lang]).join(', ')}`);
+    }
+    if (n.checklist.length) lines.push(`    + ${n.checklist.join(', ')}`);
+    for (const route of n.routes) lines.push(`    ${routeLine(route, r, n, lang)}`);
+    if (n.next !== undefined) lines.push(`    ${n.routes.length ? t(lang, 'outline.otherwise') : t(lang, 'outline.then')} → ${n.next}`);
+  }
+  lines.push('', `== ${t(lang, 'outline.checklist')}`);
+  for (const item of r.checklist.values()) {
+    const due = item.due ? `  ${t(lang, 'outline.due')} ${dueText(item.due, lang)} ${item.dueFrom}` : '';
+    lines.push(`[ ] ${item.id}: ${item.text[lang]} (${t(lang, `owner.${item.owner}`)}, ${t(lang, `urgency.${item.urgency}`)})${due}`);
+  }
+  return lines;
+}
+
+export function dueText(due: { days?: number; weeks?: number; months?: number; next_working_day?: true }, lang: Lang): string {
+  if (due.days !== undefined) return t(lang, 'due.days', { n: due.days });
+  if (due.weeks !== undefined) return t(lang, 'due.weeks', { n: due.weeks });
+  if (due.months !== undefined) return t(lang, 'due.months', { n: due.months });
+  return t(lang, 'due.nextWorkingDay');
+}

@@ -1,0 +1,201 @@
+// Graph checks on the compiled routine: every node can go on, every node is reached, every node
+// can reach an end, and a condition only asks about questions that are answered on every path to it.
+import { diag, type Diagnostic } from './diagnostics.js';
+import type { CNode, CompiledRoutine } from './model.js';
+
+export function successors(node: CNode): string[] {
+  const out = new Set<string>();
+  for (const r of node.routes) if (r.next !== undefined) out.add(r.next);
+  if (node.next !== undefined) out.add(node.next);
+  return [...out];
+}
+
+/** Answers a question can have, for `on` keys and conditions; undefined where any value goes. */
+export function answerIds(node: CNode): string[] | undefined {
+  if (node.kind !== 'question') return undefined;
+  if (node.type === 'yesno') return ['yes', 'no'];
+  if (node.type === 'choice' || node.type === 'multi') return (node.options ?? []).map((o) => o.id);
+  return undefined;
+}
+
+function checkNodeShape(node: CNode, out: Diagnostic[]): void {
+  if (node.kind === 'question') {
+    const needsOptions = node.type === 'choice' || node.type === 'multi';
+    if (needsOptions && !node.options) out.push(diag('options-missing', node.pos, { node: node.id }));
+    if (!needsOptions && node.options) out.push(diag('options-not-allowed', node.pos, { node: node.id, type: node.type }));
+    const allowed = answerIds(node);
+    for (const r of node.routes) {
+      if (r.answer !== undefined && (allowed === undefined || !allowed.includes(r.answer))) {
+        out.push(diag('unknown-answer', r.pos, { answer: r.answer, node: node.id, allowed: (allowed ?? []).join(', ') }));
+      }
+    }
+    dupes((node.options ?? []).map((o) => o.id), node, out);
+  }
+  if (node.kind === 'step' || node.kind === 'decision') dupes((node.record ?? []).map((f) => f.id), node, out);
+  if (node.kind === 'decision') dupes((node.grounds ?? []).map((g) => g.id), node, out);
+  if (node.kind === 'end' || node.next !== undefined) return;
+  // Without a default, every possible answer must have its own way on.
+  const allowed = answerIds(node);
+  const covered = new Set(node.routes.filter((r) => r.answer !== undefined && r.next !== undefined).map((r) => r.answer));
+  const complete = allowed !== undefined && node.kind === 'question' && node.type !== 'multi' && allowed.every((a) => covered.has(a));
+  if (!complete) out.push(diag('no-route', node.pos, { node: node.id }));
+}
+
+function dupes(ids: string[], node: CNode, out: Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) out.push(diag('duplicate-id', node.pos, { id: `${node.id}/${id}` }));
+    seen.add(id);
+  }
+}
+
+/** Reverse-postorder from the start, iterative so that a 10,000-node chain cannot overflow the stack. */
+function reversePostorder(r: CompiledRoutine): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>([r.start]);
+  const stack: { id: string; succ: string[]; i: number }[] = [];
+  const push = (id: string) => {
+    const n = r.nodes.get(id);
+    stack.push({ id, succ: n ? successors(n) : [], i: 0 });
+  };
+  if (r.nodes.has(r.start)) push(r.start);
+  while (stack.length) {
+    const top = stack[stack.length - 1] as { id: string; succ: string[]; i: number };
+    if (top.i < top.succ.length) {
+      const s = top.succ[top.i++] as string;
+      if (!seen.has(s) && r.nodes.has(s)) {
+        seen.add(s);
+        push(s);
+      }
+    } else {
+      order.push(top.id);
+      stack.pop();
+    }
+  }
+  return order.reverse();
+}
+
+/** Immediate dominators (Cooper, Harvey & Kennedy), over the reachable nodes. */
+export function dominators(r: CompiledRoutine): Map<string, string> {
+  const rpo = reversePostorder(r);
+  const index = new Map(rpo.map((id, i) => [id, i]));
+  const preds = new Map<string, string[]>();
+  for (const id of rpo) {
+    for (const s of successors(r.nodes.get(id) as CNode)) {
+      if (index.has(s)) preds.set(s, [...(preds.get(s) ?? []), id]);
+    }
+  }
+  const idom = new Map<string, string>([[r.start, r.start]]);
+  const intersect = (a: string, b: string): string => {
+    let x = a;
+    let y = b;
+    while (x !== y) {
+      while ((index.get(x) as number) > (index.get(y) as number)) x = idom.get(x) as string;
+      while ((index.get(y) as number) > (index.get(x) as number)) y = idom.get(y) as string;
+    }
+    return x;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of rpo.slice(1)) {
+      const ps = (preds.get(id) ?? []).filter((p) => idom.has(p));
+      if (ps.length === 0) continue;
+      const next = ps.slice(1).reduce((acc, p) => intersect(acc, p), ps[0] as string);
+      if (idom.get(id) !== next) {
+        idom.set(id, next);
+        changed = true;
+      }
+    }
+  }
+  return idom;
+}
+
+export function dominates(idom: ReadonlyMap<string, string>, a: string, b: string): boolean {
+  let x: string | undefined = b;
+  while (x !== undefined) {
+    if (x === a) return true;
+    const up = idom.get(x);
+    if (up === undefined || up === x) return false;
+    x = up;
+  }
+  return false;
+}
+
+/** Tarjan's strongly connected components, iterative; returns the ids that sit on a cycle. */
+function onCycle(r: CompiledRoutine): Set<string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const result = new Set<string>();
+  let counter = 0;
+  for (const rootId of r.nodes.keys()) {
+    if (index.has(rootId)) continue;
+    const work: { id: string; succ: string[]; i: number }[] = [];
+    const enter = (id: string) => {
+      index.set(id, counter);
+      low.set(id, counter++);
+      stack.push(id);
+      onStack.add(id);
+      work.push({ id, succ: successors(r.nodes.get(id) as CNode).filter((s) => r.nodes.has(s)), i: 0 });
+    };
+    enter(rootId);
+    while (work.length) {
+      const top = work[work.length - 1] as { id: string; succ: string[]; i: number };
+      if (top.i < top.succ.length) {
+        const s = top.succ[top.i++] as string;
+        if (!index.has(s)) enter(s);
+        else if (onStack.has(s)) low.set(top.id, Math.min(low.get(top.id) as number, index.get(s) as number));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(top.id) as number));
+      if (low.get(top.id) === index.get(top.id)) {
+        const comp: string[] = [];
+        for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
+          onStack.delete(x);
+          comp.push(x);
+          if (x === top.id) break;
+        }
+        const selfLoop = successors(r.nodes.get(top.id) as CNode).includes(top.id);
+        if (comp.length > 1 || selfLoop) comp.forEach((c) => result.add(c));
+      }
+    }
+  }
+  return result;
+}
+
+export function checkGraph(r: CompiledRoutine): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const n of r.nodes.values()) checkNodeShape(n, out);
+
+  const reachable = new Set(reversePostorder(r));
+  for (const n of r.nodes.values()) {
+    if (!reachable.has(n.id)) out.push(diag('unreachable', n.pos, { node: n.id }));
+  }
+
+  // Walk backwards from the ends: what is not met cannot finish.
+  const preds = new Map<string, string[]>();
+  for (const n of r.nodes.values()) {
+    for (const s of successors(n)) preds.set(s, [...(preds.get(s) ?? []), n.id]);
+  }
+  const canEnd = new Set<string>();
+  const queue = [...r.nodes.values()].filter((n) => n.kind === 'end').map((n) => n.id);
+  queue.forEach((id) => canEnd.add(id));
+  while (queue.length) {
+    const id = queue.pop() as string;
+    for (const p of preds.get(id) ?? []) {
+      if (!canEnd.has(p)) {
+        canEnd.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  const cyclic = onCycle(r);
+  for (const n of r.nodes.values()) {
+    if (canEnd.has(n.id) || !reachable.has(n.id)) continue;
+    out.push(diag(cyclic.has(n.id) ? 'cycle-no-exit' : 'no-end', n.pos, { node: n.id }));
+  }
+  return out;
+}

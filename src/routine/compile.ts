@@ -1,0 +1,292 @@
+// Expands includes into one flat graph. Module node ids are qualified with the include's id, so
+// `kontakt` in the police module included at `polis` becomes `polis.kontakt`; `return` inside a
+// module goes to the include's `next`. Pure: module files come through the `loadModule` callback.
+import { createHash } from 'node:crypto';
+import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { locate, type PathSegment, type Source } from './source.js';
+import type { CCondition, CItem, CNode, CompiledRoutine, ModuleUse, Route } from './model.js';
+import { RESERVED_IDS, type Condition, type ModuleFile, type Node, type Reference, type RoutineFile } from './schema.js';
+
+export interface Parsed<T> {
+  source: Source;
+  value: T;
+}
+
+export type ModuleLookup =
+  | { ok: true; module: Parsed<ModuleFile> }
+  | { ok: false; diagnostics: Diagnostic[] }
+  | { ok: false; missing: true };
+
+export interface CompileInput {
+  routine: Parsed<RoutineFile>;
+  loadModule: (fromFile: string, include: string) => ModuleLookup;
+  references: ReadonlyMap<string, Reference>;
+}
+
+interface Scope {
+  src: Source;
+  prefix: string;
+  /** Where `return` goes: the including node's qualified `next`; undefined at the top level. */
+  returnTo: string | undefined;
+  inModule: boolean;
+  params: Record<string, string | number | boolean>;
+  moduleTitle?: ModuleFile['title'];
+  stack: string[];
+}
+
+interface PendingTarget {
+  target: string;
+  pos: Position;
+}
+
+export interface Use {
+  id: string;
+  pos: Position;
+}
+
+/** Where ids were named in the files, so the checker can point at the exact spot. */
+export interface Uses {
+  references: Use[];
+  items: Use[];
+  dueFrom: Map<string, Position>;
+}
+
+export interface CompileOutput {
+  routine?: CompiledRoutine;
+  uses: Uses;
+  diagnostics: Diagnostic[];
+}
+
+const asArray = (r: string | string[] | undefined): string[] => (r === undefined ? [] : Array.isArray(r) ? r : [r]);
+
+export function compileRoutine(input: CompileInput): CompileOutput {
+  const diagnostics: Diagnostic[] = [];
+  const nodes = new Map<string, CNode>();
+  const aliases = new Map<string, string>();
+  const checklist = new Map<string, CItem>();
+  const modules: ModuleUse[] = [];
+  const pending: PendingTarget[] = [];
+  const texts: string[] = [input.routine.source.text];
+  const uses: Uses = { references: [], items: [], dueFrom: new Map() };
+  const noteRefs = (src: Source, ref: string | string[] | undefined, path: PathSegment[]) => {
+    if (ref === undefined) return;
+    if (typeof ref === 'string') uses.references.push({ id: ref, pos: locate(src, path) });
+    else ref.forEach((r, i) => uses.references.push({ id: r, pos: locate(src, [...path, i]) }));
+  };
+  const noteItems = (src: Source, ids: string[] | undefined, path: PathSegment[]) =>
+    (ids ?? []).forEach((id, i) => uses.items.push({ id, pos: locate(src, [...path, i]) }));
+  const routine = input.routine.value;
+
+  const qualify = (scope: Scope, target: string, pos: Position): string | undefined => {
+    if (target === 'return') {
+      if (!scope.inModule) {
+        diagnostics.push(diag('return-outside-module', pos));
+        return undefined;
+      }
+      if (scope.returnTo === undefined) diagnostics.push(diag('return-without-next', pos));
+      return scope.returnTo;
+    }
+    const q = scope.prefix + target;
+    pending.push({ target: q, pos });
+    return q;
+  };
+
+  const compileCond = (scope: Scope, c: Condition, path: PathSegment[]): CCondition => {
+    if ('all' in c) return { all: c.all.map((x, i) => compileCond(scope, x, [...path, 'all', i])) };
+    if ('any' in c) return { any: c.any.map((x, i) => compileCond(scope, x, [...path, 'any', i])) };
+    if ('not' in c) return { not: compileCond(scope, c.not, [...path, 'not']) };
+    if ('param' in c) {
+      if (!(c.param in scope.params)) {
+        diagnostics.push(diag('unknown-param', locate(scope.src, [...path, 'param']), { param: c.param }));
+        return { const: false };
+      }
+      return { const: scope.params[c.param] === c.eq };
+    }
+    return { ...c, q: scope.prefix + c.q, pos: locate(scope.src, [...path, 'q']) };
+  };
+
+  const addItems = (scope: Scope, file: RoutineFile | ModuleFile) => {
+    for (const [id, item] of Object.entries(file.checklist ?? {})) {
+      const pos = locate(scope.src, ['checklist', id], { key: true });
+      if (checklist.has(id)) {
+        diagnostics.push(diag('duplicate-id', pos, { id }));
+        continue;
+      }
+      noteRefs(scope.src, item.ref, ['checklist', id, 'ref']);
+      if (item.due) uses.dueFrom.set(id, locate(scope.src, ['checklist', id, 'due', 'from']));
+      checklist.set(id, {
+        ...item,
+        id,
+        refs: asArray(item.ref),
+        ...(item.due ? { dueFrom: scope.prefix + item.due.from } : {}),
+        pos,
+      });
+    }
+  };
+
+  const expand = (scope: Scope, file: RoutineFile | ModuleFile) => {
+    addItems(scope, file);
+    for (const [id, node] of Object.entries(file.nodes)) {
+      const base: PathSegment[] = ['nodes', id];
+      const pos = locate(scope.src, base, { key: true });
+      if ((RESERVED_IDS as readonly string[]).includes(id)) diagnostics.push(diag('reserved-id', pos, { id }));
+      const fq = scope.prefix + id;
+      if ('include' in node) {
+        includeModule(scope, fq, node, base);
+        continue;
+      }
+      nodes.set(fq, buildNode(scope, fq, node, base, pos));
+    }
+  };
+
+  const buildNode = (scope: Scope, fq: string, node: Exclude<Node, { include: string }>, base: PathSegment[], pos: Position): CNode => {
+    const routes: Route[] = [];
+    if ('question' in node) {
+      for (const [answer, entry] of Object.entries(node.on ?? {})) {
+        const at = locate(scope.src, [...base, 'on', answer], { key: true });
+        if (typeof entry === 'string') {
+          routes.push({ answer, next: qualify(scope, entry, locate(scope.src, [...base, 'on', answer])), checklist: [], pos: at });
+        } else {
+          const next = entry.next !== undefined ? qualify(scope, entry.next, locate(scope.src, [...base, 'on', answer, 'next'])) : undefined;
+          routes.push({ answer, ...(next !== undefined ? { next } : {}), checklist: entry.checklist ?? [], pos: at });
+          noteItems(scope.src, entry.checklist, [...base, 'on', answer, 'checklist']);
+        }
+      }
+    }
+    if (!('end' in node)) {
+      (node.branches ?? []).forEach((b, i) => {
+        const bp = [...base, 'branches', i];
+        const next = b.next !== undefined ? qualify(scope, b.next, locate(scope.src, [...bp, 'next'])) : undefined;
+        noteItems(scope.src, b.checklist, [...bp, 'checklist']);
+        routes.push({
+          when: compileCond(scope, b.when, [...bp, 'when']),
+          ...(next !== undefined ? { next } : {}),
+          checklist: b.checklist ?? [],
+          pos: locate(scope.src, bp),
+        });
+      });
+    }
+    const rawNext = 'end' in node ? undefined : node.next;
+    const next = rawNext !== undefined ? qualify(scope, rawNext, locate(scope.src, [...base, 'next'])) : undefined;
+    const { ref, checklist: items, ...rest } = node as Node & { ref?: string | string[]; checklist?: string[] };
+    noteRefs(scope.src, ref, [...base, 'ref']);
+    noteItems(scope.src, items, [...base, 'checklist']);
+    if ('decision' in node) node.grounds?.forEach((g, i) => noteRefs(scope.src, g.ref, [...base, 'grounds', i, 'ref']));
+    delete (rest as { on?: unknown }).on;
+    delete (rest as { branches?: unknown }).branches;
+    delete (rest as { next?: unknown }).next;
+    const kind = 'question' in node ? 'question' : 'step' in node ? 'step' : 'decision' in node ? 'decision' : 'end';
+    return {
+      ...(rest as object),
+      kind,
+      id: fq,
+      scope: scope.prefix,
+      ...(scope.moduleTitle ? { moduleTitle: scope.moduleTitle } : {}),
+      pos,
+      refs: asArray(ref),
+      checklist: items ?? [],
+      routes,
+      ...(next !== undefined ? { next } : {}),
+    } as CNode;
+  };
+
+  const includeModule = (
+    scope: Scope,
+    fq: string,
+    node: Extract<Node, { include: string }>,
+    base: PathSegment[],
+  ) => {
+    const valuePos = locate(scope.src, [...base, 'include']);
+    const looked = input.loadModule(scope.src.file, node.include);
+    if (!looked.ok) {
+      if ('missing' in looked) diagnostics.push(diag('unknown-module', valuePos, { module: node.include }));
+      else diagnostics.push(...looked.diagnostics);
+      return;
+    }
+    const mod = looked.module;
+    if (scope.stack.includes(mod.source.file)) {
+      diagnostics.push(diag('module-cycle', valuePos, { module: mod.value.module }));
+      return;
+    }
+    if (modules.some((m) => m.id === mod.value.module)) {
+      diagnostics.push(diag('module-included-twice', valuePos, { module: mod.value.module }));
+      return;
+    }
+    modules.push({ id: mod.value.module, version: mod.value.version, file: mod.source.file, at: fq });
+    texts.push(mod.source.text);
+    const given = node.with ?? {};
+    for (const p of mod.value.params ?? []) {
+      if (!(p in given)) diagnostics.push(diag('missing-param', valuePos, { param: p, module: mod.value.module }));
+    }
+    for (const p of Object.keys(given)) {
+      if (!(mod.value.params ?? []).includes(p)) {
+        diagnostics.push(diag('unknown-param', locate(scope.src, [...base, 'with', p], { key: true }), { param: p }));
+      }
+    }
+    const returnTo = node.next !== undefined ? qualify(scope, node.next, locate(scope.src, [...base, 'next'])) : undefined;
+    const prefix = `${fq}.`;
+    aliases.set(fq, prefix + mod.value.start);
+    pending.push({ target: prefix + mod.value.start, pos: locate(mod.source, ['start']) });
+    expand(
+      {
+        src: mod.source,
+        prefix,
+        returnTo: node.next === undefined ? undefined : returnTo,
+        inModule: true,
+        params: given,
+        moduleTitle: mod.value.title,
+        stack: [...scope.stack, mod.source.file],
+      },
+      mod.value,
+    );
+  };
+
+  const top: Scope = {
+    src: input.routine.source,
+    prefix: '',
+    returnTo: undefined,
+    inModule: false,
+    params: {},
+    stack: [input.routine.source.file],
+  };
+  pending.push({ target: routine.start, pos: locate(top.src, ['start']) });
+  expand(top, routine);
+
+  // Includes are not nodes of their own: a target naming one goes to the module's start.
+  const resolve = (target: string): string => {
+    let t = target;
+    for (let guard = 0; aliases.has(t) && guard < 100; guard++) t = aliases.get(t) as string;
+    return t;
+  };
+  for (const p of pending) {
+    if (!nodes.has(resolve(p.target))) diagnostics.push(diag('unknown-target', p.pos, { target: p.target }));
+  }
+  for (const n of nodes.values()) {
+    if (n.next !== undefined) n.next = resolve(n.next);
+    for (const r of n.routes) if (r.next !== undefined) r.next = resolve(r.next);
+  }
+
+  const references = new Map(input.references);
+  const hash = createHash('sha256');
+  for (const t of texts) hash.update(t).update('\0');
+  hash.update(JSON.stringify([...references.entries()].sort(([a], [b]) => a.localeCompare(b))));
+
+  const compiled: CompiledRoutine = {
+    id: routine.id,
+    version: routine.version,
+    title: routine.title,
+    description: routine.description,
+    reviewed: routine.reviewed,
+    reviewBy: routine.review_by,
+    approvedBy: routine.approved_by,
+    changelog: routine.changelog,
+    file: input.routine.source.file,
+    start: resolve(routine.start),
+    nodes,
+    checklist,
+    references,
+    modules,
+    hash: hash.digest('hex'),
+  };
+  return { routine: compiled, uses, diagnostics };
+}

@@ -1,0 +1,36 @@
+// The local contacts file: names and numbers that differ per municipality, referred to by role
+// from the routines. Found by --contacts, JOUR_ROUTINE_CONTACTS, or contacts.yaml in the config folder.
+import { join } from 'node:path';
+import envPaths from 'env-paths';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { readSource } from './load.js';
+import { readFileSafe } from './registry.js';
+import type { ContactsFile } from './schema.js';
+import { checkContactsShape } from './shape.js';
+import type { Diagnostic } from './diagnostics.js';
+
+export function contactsPath(ctx: Context): { file: string; explicit: boolean } {
+  const explicit = ctx.opts.contacts ?? ctx.env.JOUR_ROUTINE_CONTACTS;
+  if (explicit) return { file: explicit, explicit: true };
+  return { file: join(envPaths('jour-routine', { suffix: '' }).config, 'contacts.yaml'), explicit: false };
+}
+
+export function readContacts(file: string): { ok: true; contacts: ContactsFile } | { ok: false; diagnostics: Diagnostic[] } {
+  const src = readSource(file, readFileSafe);
+  if (!src.ok) return src;
+  const r = checkContactsShape(src.source);
+  return r.ok ? { ok: true, contacts: r.value } : r;
+}
+
+/** The contacts, or undefined when no file is configured; a broken file the user named is an error. */
+export function loadContactRoles(ctx: Context): { contacts: ContactsFile; roles: Set<string> } | undefined {
+  const { file, explicit } = contactsPath(ctx);
+  if (!explicit && readFileSafe(file) === undefined) return undefined;
+  const r = readContacts(file);
+  if (!r.ok) {
+    const d = r.diagnostics[0];
+    throw new CliError('cli.contactsBroken', { where: d ? `${d.file}:${d.line}:${d.col}` : file, message: d ? ctx.msg(`diag.${d.code}`, d.params) : '' });
+  }
+  return { contacts: r.contacts, roles: new Set(Object.keys(r.contacts.contacts)) };
+}

@@ -1,0 +1,299 @@
+// The routine format. This file is the single source of truth: TypeScript types are inferred from
+// it, the loader validates with it, and `jour-routine schema` prints it as JSON Schema.
+import { z } from 'zod';
+
+/** Ids are what routine owners type in YAML and in answers files: short, lowercase, no spaces. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'id' })
+  .max(64)
+  .describe('Lowercase id: letters a-z, digits, - and _');
+
+export const TextSchema = z
+  .strictObject({
+    sv: z.string().min(1).describe('Swedish text'),
+    en: z.string().min(1).describe('English text'),
+  })
+  .describe('A text in Swedish and English');
+export type Text = z.infer<typeof TextSchema>;
+
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'date',
+  })
+  .describe('A date, YYYY-MM-DD');
+
+const RefsSchema = z
+  .union([IdSchema, z.array(IdSchema).min(1)])
+  .describe('Legal reference id(s) from references.yaml');
+
+const ChecklistRefsSchema = z.array(IdSchema).describe('Checklist item ids to put on the checklist');
+
+// ---------------------------------------------------------------- conditions
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * A comparison on an earlier answer or recorded field: `q` names a question id, or `node.field`
+ * for a field recorded at a step or decision (e.g. `omhandertagande.decided_at`).
+ */
+export const ComparisonSchema = z.strictObject({
+  q: z.string().min(1).describe('Question id, or node.field for a recorded field'),
+  eq: Scalar.optional(),
+  ne: Scalar.optional(),
+  lt: z.union([z.number(), z.string()]).optional(),
+  lte: z.union([z.number(), z.string()]).optional(),
+  gt: z.union([z.number(), z.string()]).optional(),
+  gte: z.union([z.number(), z.string()]).optional(),
+  in: z.array(Scalar).min(1).optional(),
+  includes: z.string().optional().describe('For multiple choice: the option is among the chosen'),
+  answered: z.boolean().optional().describe('true: the question has an answer on the path'),
+});
+
+export const ParamTestSchema = z.strictObject({
+  param: IdSchema.describe('A parameter given by the including routine (modules only)'),
+  eq: Scalar,
+});
+
+export type Condition =
+  | z.infer<typeof ComparisonSchema>
+  | z.infer<typeof ParamTestSchema>
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+    ParamTestSchema,
+    ComparisonSchema,
+  ]),
+);
+
+// ---------------------------------------------------------------- routing
+
+/** Where to go: a node id, or `return` inside a module to continue after the include. */
+export const TargetSchema = IdSchema.describe('Node id to go to (in a module, `return` goes back)');
+
+export const BranchSchema = z.strictObject({
+  when: ConditionSchema,
+  next: TargetSchema.optional(),
+  checklist: ChecklistRefsSchema.optional(),
+});
+
+const OnEntrySchema = z.union([
+  TargetSchema,
+  z.strictObject({ next: TargetSchema.optional(), checklist: ChecklistRefsSchema.optional() }),
+]);
+
+const common = {
+  section: TextSchema.optional().describe('Shown as where the caseworker is'),
+  help: TextSchema.optional().describe('What is important to think about'),
+  ref: RefsSchema.optional(),
+  checklist: ChecklistRefsSchema.optional(),
+  contact: IdSchema.optional().describe('Role in the local contacts file to show here'),
+};
+
+const routing = {
+  next: TargetSchema.optional(),
+  branches: z.array(BranchSchema).min(1).optional().describe('First branch whose condition holds wins'),
+};
+
+// ---------------------------------------------------------------- nodes
+
+export const OptionSchema = z.strictObject({
+  id: IdSchema,
+  label: TextSchema,
+  help: TextSchema.optional(),
+});
+
+export const QUESTION_TYPES = ['yesno', 'choice', 'multi', 'text', 'number', 'datetime'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const QuestionNodeSchema = z.strictObject({
+  question: TextSchema,
+  type: z.enum(QUESTION_TYPES),
+  options: z.array(OptionSchema).min(1).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  optional: z.boolean().optional().describe('May be left empty'),
+  on: z.record(z.string(), OnEntrySchema).optional().describe('Per answer: yes/no, or an option id'),
+  ...common,
+  ...routing,
+});
+
+export const FIELD_TYPES = ['text', 'datetime', 'number', 'yesno'] as const;
+export const FieldSchema = z.strictObject({
+  id: IdSchema,
+  label: TextSchema,
+  type: z.enum(FIELD_TYPES).default('text'),
+  optional: z.boolean().optional(),
+  help: TextSchema.optional(),
+});
+export type Field = z.infer<typeof FieldSchema>;
+
+export const StepNodeSchema = z.strictObject({
+  step: TextSchema,
+  record: z.array(FieldSchema).optional().describe('Fields to record: who was called, when, a reference number'),
+  ...common,
+  ...routing,
+});
+
+export const GroundSchema = z.strictObject({ id: IdSchema, label: TextSchema, ref: RefsSchema.optional() });
+
+export const DecisionNodeSchema = z.strictObject({
+  decision: TextSchema,
+  grounds: z.array(GroundSchema).min(1).optional().describe('The legal grounds to choose among'),
+  carried_out: z.boolean().optional().describe('Also record when the decision was carried out'),
+  record: z.array(FieldSchema).optional(),
+  ...common,
+  ...routing,
+});
+
+export const EndNodeSchema = z.strictObject({
+  end: TextSchema.describe('The outcome'),
+  section: TextSchema.optional(),
+  help: TextSchema.optional(),
+  ref: RefsSchema.optional(),
+  checklist: ChecklistRefsSchema.optional(),
+});
+
+export const IncludeNodeSchema = z.strictObject({
+  include: z.string().min(1).describe('Path of a module file, relative to this file'),
+  with: z.record(IdSchema, Scalar).optional().describe('Parameters the module may test'),
+  next: TargetSchema.optional(),
+});
+
+export const NODE_KINDS = ['question', 'step', 'decision', 'end', 'include'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const NODE_SCHEMAS = {
+  question: QuestionNodeSchema,
+  step: StepNodeSchema,
+  decision: DecisionNodeSchema,
+  end: EndNodeSchema,
+  include: IncludeNodeSchema,
+} as const;
+
+export const NodeSchema = z.union([
+  QuestionNodeSchema,
+  StepNodeSchema,
+  DecisionNodeSchema,
+  EndNodeSchema,
+  IncludeNodeSchema,
+]);
+
+export type QuestionNode = z.infer<typeof QuestionNodeSchema>;
+export type StepNode = z.infer<typeof StepNodeSchema>;
+export type DecisionNode = z.infer<typeof DecisionNodeSchema>;
+export type EndNode = z.infer<typeof EndNodeSchema>;
+export type IncludeNode = z.infer<typeof IncludeNodeSchema>;
+export type Node = z.infer<typeof NodeSchema>;
+
+// ---------------------------------------------------------------- checklist
+
+export const OWNERS = ['emergency_service', 'district', 'police', 'other'] as const;
+export type Owner = (typeof OWNERS)[number];
+export const URGENCIES = ['now', 'before_shift_end', 'later'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const DueSchema = z
+  .strictObject({
+    days: z.number().int().min(0).max(3650).optional(),
+    weeks: z.number().int().min(0).max(520).optional(),
+    months: z.number().int().min(0).max(120).optional(),
+    next_working_day: z.literal(true).optional(),
+    from: z.string().min(1).describe('node.field of a recorded time, e.g. omhandertagande.decided_at'),
+  })
+  .refine(
+    (d) => [d.days, d.weeks, d.months, d.next_working_day].filter((v) => v !== undefined).length === 1,
+    { message: 'due-one-unit' },
+  );
+export type Due = z.infer<typeof DueSchema>;
+
+export const ChecklistItemSchema = z.strictObject({
+  text: TextSchema,
+  owner: z.enum(OWNERS),
+  urgency: z.enum(URGENCIES),
+  ref: RefsSchema.optional(),
+  help: TextSchema.optional(),
+  due: DueSchema.optional(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+// ---------------------------------------------------------------- files
+
+export const ChangeSchema = z.strictObject({
+  version: z.number().int().min(1),
+  date: LocalDateSchema,
+  text: TextSchema,
+});
+
+const metadata = {
+  version: z.number().int().min(1).describe('Integer version, raised with every approved change'),
+  title: TextSchema,
+  description: TextSchema,
+  reviewed: LocalDateSchema.describe('Reviewed on'),
+  review_by: LocalDateSchema.describe('Review again by'),
+  approved_by: z.string().min(1),
+  changelog: z.array(ChangeSchema).min(1),
+};
+
+export const RoutineFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: IdSchema,
+  ...metadata,
+  start: IdSchema,
+  nodes: z.record(IdSchema, NodeSchema),
+  checklist: z.record(IdSchema, ChecklistItemSchema).optional(),
+});
+export type RoutineFile = z.infer<typeof RoutineFileSchema>;
+
+export const ModuleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  module: IdSchema,
+  ...metadata,
+  params: z.array(IdSchema).optional().describe('Parameters an include must give'),
+  start: IdSchema,
+  nodes: z.record(IdSchema, NodeSchema),
+  checklist: z.record(IdSchema, ChecklistItemSchema).optional(),
+});
+export type ModuleFile = z.infer<typeof ModuleFileSchema>;
+
+export const ReferenceSchema = z.strictObject({
+  law: TextSchema.describe('Law and paragraph, as printed in the note'),
+  title: TextSchema,
+  valid_from: LocalDateSchema,
+  valid_until: LocalDateSchema.optional().describe('Last day the reference is in force'),
+  verify: z.boolean().optional().describe('Not confirmed: the routine owner must check it'),
+  note: TextSchema.optional(),
+});
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+export const ReferencesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  references: z.record(IdSchema, ReferenceSchema),
+});
+
+export const ContactSchema = z.strictObject({
+  name: TextSchema,
+  phone: z.string().min(1).optional(),
+  hours: TextSchema.optional(),
+  note: TextSchema.optional(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const ContactsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  municipality: z.string().min(1),
+  updated: LocalDateSchema,
+  contacts: z.record(IdSchema, ContactSchema),
+});
+export type ContactsFile = z.infer<typeof ContactsFileSchema>;
+
+/** Names a node or module may not use, because the format gives them a meaning. */
+export const RESERVED_IDS = ['return'] as const;

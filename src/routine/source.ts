@@ -1,0 +1,158 @@
+// Reading a YAML file defensively: routine folders can be edited by anyone with access to the
+// share, so every way a file can be broken or hostile ends in a diagnostic, never a crash.
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { diag, type Diagnostic, type Position } from './diagnostics.js';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+
+export interface Source {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  data: unknown;
+}
+
+export type PathSegment = string | number;
+
+export function positionAt(src: { file: string; lines: LineCounter }, offset: number): Position {
+  const p = src.lines.linePos(offset);
+  return { file: src.file, line: p.line, col: p.col };
+}
+
+const start = (file: string): Position => ({ file, line: 1, col: 1 });
+
+/** Rough nesting depth by brackets and indentation, checked before parsing so the parser's recursion is never at risk. */
+function nestingTooDeep(text: string): boolean {
+  let depth = 0;
+  let inQuote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuote) {
+      if (c === inQuote) inQuote = null;
+      else if (c === '\n') inQuote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") inQuote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return false;
+}
+
+export function decodeBytes(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return { ok: false, diagnostic: diag('file-too-large', start(file), { max: '2 MB' }) };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, diagnostic: diag('binary-content', offsetPos(bytes, nul, file)) };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text };
+  } catch {
+    return { ok: false, diagnostic: diag('not-utf8', start(file)) };
+  }
+}
+
+function offsetPos(bytes: Uint8Array, offset: number, file: string): Position {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { file, line, col };
+}
+
+/** Parses one YAML document; returns the source with positions, or the diagnostics that stop reading. */
+export function parseYaml(text: string, file: string): { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] } {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diag('file-too-large', start(file), { max: '2 MB' })] };
+  if (nestingTooDeep(text)) return { ok: false, diagnostics: [diag('too-deep', start(file), { max: MAX_DEPTH })] };
+  const lines = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch {
+    return { ok: false, diagnostics: [diag('too-deep', start(file), { max: MAX_DEPTH })] };
+  }
+  const at = (offset: number | undefined) => (offset === undefined ? start(file) : positionAt({ file, lines }, offset));
+  const out: Diagnostic[] = [];
+  for (const e of doc.errors) {
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-id' : 'yaml-syntax';
+    out.push(diag(code, at(e.pos[0]), { detail: firstLine(e.message) }));
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') out.push(diag('yaml-tag', at(w.pos[0])));
+  }
+  if (out.length > 0) return { ok: false, diagnostics: out };
+
+  let depthExceeded = false;
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) out.push(diag('yaml-alias', at(node.range?.[0])));
+      else if (node.tag !== undefined && !out.some((d) => d.code === 'yaml-tag')) {
+        // Explicit tags are how YAML loaders are tricked into building objects; routines need none.
+        out.push(diag('yaml-tag', at(node.range?.[0]), { tag: node.tag }));
+      }
+      if (path.length > MAX_DEPTH * 2 && !depthExceeded) {
+        depthExceeded = true;
+        out.push(diag('too-deep', at(node.range?.[0]), { max: MAX_DEPTH }));
+      }
+      if (isAlias(node)) return visit.SKIP;
+      return undefined;
+    },
+  });
+  if (out.length > 0) return { ok: false, diagnostics: out };
+  if (doc.contents === null || !isMap(doc.contents)) {
+    return { ok: false, diagnostics: [diag('root-not-mapping', at(doc.contents?.range?.[0] ?? 0))] };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+  return { ok: true, source: { file, text, doc, lines, data } };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+/**
+ * Finds the YAML node at a data path. `key: true` points at the key of the last segment (for an
+ * unknown key); a path that runs out (a missing key) points at the deepest node that exists.
+ */
+export function locate(src: Source, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
+  let node: unknown = src.doc.contents;
+  let pos = node && isNode(node) && node.range ? node.range[0] : 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as YamlNode;
+      if (last && opts.key) {
+        pos = keyNode.range?.[0] ?? pos;
+        break;
+      }
+      if (isNode(pair.value) && pair.value.range) {
+        node = pair.value;
+        pos = pair.value.range[0];
+      } else {
+        // `key:` with no value: point at the key.
+        node = pair.value;
+        pos = keyNode.range?.[0] ?? pos;
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (!isNode(item) || !item.range) break;
+      node = item;
+      pos = item.range[0];
+    } else if (isPair(node)) {
+      break;
+    } else break;
+  }
+  return positionAt(src, pos);
+}

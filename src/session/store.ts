@@ -1,0 +1,210 @@
+// The session log on disk: one JSON event per line, appended and fsynced before the caller moves on.
+// Generic over events (their schema lives elsewhere); only `t: string` is required so a line can be
+// told apart from debris. Expected failures are returned as data, never thrown.
+import fs from 'node:fs';
+import path from 'node:path';
+import { err, ok, type Result } from '../errors.js';
+import { isSessionId, newSessionId } from './ids.js';
+import {
+  closeQuietly, ensurePrivateDir, errnoCode, fsyncDir, removeQuietly, toIoError, writeAll, type IoError,
+} from './paths.js';
+
+// Lives with the other file primitives in paths.ts (the lock uses it too); exported here for exports.
+export { writeFileAtomic } from './paths.js';
+
+export type Event = Record<string, unknown> & { t: string };
+export type NotFound = { kind: 'not-found' };
+export type InvalidId = { kind: 'invalid-id' };
+export type InvalidEvent = { kind: 'invalid-event' };
+export type Corrupt = { kind: 'corrupt'; line: number };
+export type { Exists, IoError } from './paths.js';
+export type TornLine = { kind: 'torn-line'; line: number };
+export type SessionLog = { events: Event[]; warnings: TornLine[] };
+
+const NL = 0x0a;
+
+export function sessionFile(dir: string, id: string): string {
+  return path.join(dir, `${id}.jsonl`);
+}
+
+/** The one definition of a valid line, shared by reading and by the repair before an append. */
+function parseLine(text: string): Event | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Event).t === 'string') {
+      return v as Event;
+    }
+  } catch {
+    // falls through: not JSON
+  }
+  return undefined;
+}
+
+function serialize(event: Record<string, unknown>): Buffer | undefined {
+  if (typeof event.t !== 'string') return undefined;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(event);
+  } catch {
+    return undefined; // circular or BigInt: it could never be read back
+  }
+  return typeof json === 'string' ? Buffer.from(json + '\n', 'utf8') : undefined;
+}
+
+export function createSession(
+  dir: string,
+  firstEvent: Record<string, unknown>,
+): Result<{ id: string; file: string }, InvalidEvent | IoError> {
+  const line = serialize(firstEvent);
+  if (!line) return err({ kind: 'invalid-event' });
+  const made = ensurePrivateDir(dir);
+  if (!made.ok) return made;
+  for (;;) {
+    const id = newSessionId();
+    const file = sessionFile(dir, id);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'wx', 0o600);
+    } catch (e) {
+      if (errnoCode(e) === 'EEXIST') continue; // a 50-bit collision: just draw again
+      return err(toIoError('create', e));
+    }
+    try {
+      writeAll(fd, line);
+      fs.fsyncSync(fd);
+    } catch (e) {
+      closeQuietly(fd);
+      removeQuietly(file);
+      return err(toIoError('write', e));
+    }
+    closeQuietly(fd);
+    const synced = fsyncDir(dir);
+    return synced.ok ? ok({ id, file }) : synced;
+  }
+}
+
+/**
+ * Where the durable log ends: the file size, or the start of the last line if that line has no
+ * newline (a write cut short) or does not parse. Reads backwards so an append stays cheap.
+ */
+function validEnd(fd: number, size: number): number {
+  if (size === 0) return 0;
+  let win = Math.min(size, 4096);
+  for (;;) {
+    const buf = Buffer.alloc(win);
+    fs.readSync(fd, buf, 0, win, size - win);
+    const nl = win >= 2 ? buf.lastIndexOf(NL, win - 2) : -1;
+    if (nl < 0 && win < size) {
+      win = Math.min(size, win * 4);
+      continue;
+    }
+    const lastLine = buf.subarray(nl + 1);
+    const complete = lastLine[lastLine.length - 1] === NL;
+    if (complete && parseLine(lastLine.subarray(0, -1).toString('utf8'))) return size;
+    return size - lastLine.length;
+  }
+}
+
+/** Returns only once the event is on disk; an error means it is not in the log. */
+export function appendEvent(
+  dir: string,
+  id: string,
+  event: Record<string, unknown>,
+): Result<void, InvalidId | InvalidEvent | NotFound | IoError> {
+  if (!isSessionId(id)) return err({ kind: 'invalid-id' });
+  const line = serialize(event);
+  if (!line) return err({ kind: 'invalid-event' });
+  let fd: number;
+  try {
+    // O_APPEND without O_CREAT: appending to a session that does not exist must not create one.
+    fd = fs.openSync(sessionFile(dir, id), fs.constants.O_RDWR | fs.constants.O_APPEND);
+  } catch (e) {
+    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('open', e));
+  }
+  let before = -1;
+  try {
+    const size = fs.fstatSync(fd).size;
+    before = validEnd(fd, size);
+    if (before < size) fs.ftruncateSync(fd, before);
+    writeAll(fd, line);
+    fs.fsyncSync(fd);
+    return ok(undefined);
+  } catch (e) {
+    // Undo a partial write so a retry of the same event cannot leave a duplicate behind.
+    if (before >= 0) {
+      try {
+        fs.ftruncateSync(fd, before);
+      } catch {
+        // the next append repairs a torn tail anyway
+      }
+    }
+    return err(toIoError('append', e));
+  } finally {
+    closeQuietly(fd);
+  }
+}
+
+export function readSession(
+  dir: string,
+  id: string,
+): Result<SessionLog, InvalidId | NotFound | Corrupt | IoError> {
+  if (!isSessionId(id)) return err({ kind: 'invalid-id' });
+  let text: string;
+  try {
+    text = fs.readFileSync(sessionFile(dir, id), 'utf8');
+  } catch (e) {
+    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('read', e));
+  }
+  const events: Event[] = [];
+  const warnings: TornLine[] = [];
+  if (text === '') return ok({ events, warnings });
+  const lines = text.split('\n');
+  // A log always ends with '\n', so split leaves '' last; anything else there is a write cut short.
+  const tail = lines.pop();
+  if (tail !== '') warnings.push({ kind: 'torn-line', line: lines.length + 1 });
+  for (let i = 0; i < lines.length; i++) {
+    const ev = parseLine(lines[i] ?? '');
+    if (ev) events.push(ev);
+    else if (i === lines.length - 1 && tail === '') warnings.push({ kind: 'torn-line', line: i + 1 });
+    else return err({ kind: 'corrupt', line: i + 1 });
+  }
+  return ok({ events, warnings });
+}
+
+export function listSessionIds(dir: string): Result<string[], IoError> {
+  try {
+    return ok(
+      fs.readdirSync(dir)
+        .filter((n) => n.endsWith('.jsonl') && isSessionId(n.slice(0, -'.jsonl'.length)))
+        .map((n) => n.slice(0, -'.jsonl'.length))
+        .sort(),
+    );
+  } catch (e) {
+    return errnoCode(e) === 'ENOENT' ? ok([]) : err(toIoError('list', e));
+  }
+}
+
+export function sessionFileStat(
+  dir: string,
+  id: string,
+): Result<{ mtime: Date; size: number }, InvalidId | NotFound | IoError> {
+  if (!isSessionId(id)) return err({ kind: 'invalid-id' });
+  try {
+    const st = fs.statSync(sessionFile(dir, id));
+    return ok({ mtime: st.mtime, size: st.size });
+  } catch (e) {
+    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('stat', e));
+  }
+}
+
+/** Removes the log only; the caller holds the session lock and releases it afterwards. */
+export function deleteSession(dir: string, id: string): Result<void, InvalidId | NotFound | IoError> {
+  if (!isSessionId(id)) return err({ kind: 'invalid-id' });
+  try {
+    fs.unlinkSync(sessionFile(dir, id));
+  } catch (e) {
+    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('delete', e));
+  }
+  // A purge that a power cut undoes would bring case data back.
+  return fsyncDir(dir);
+}

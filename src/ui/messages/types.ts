@@ -1,0 +1,4 @@
+export interface Catalog {
+  sv: Record<string, string>;
+  en: Record<string, string>;
+}

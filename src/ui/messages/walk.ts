@@ -1,0 +1,6 @@
+import type { Catalog } from './types.js';
+
+export const walkMessages: Catalog = {
+  sv: {},
+  en: {},
+};
