@@ -3,6 +3,7 @@
 import type { CNode, CompiledRoutine, Route } from '../routine/model.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
+import { nodeText } from './answer-text.js';
 import { conditionText } from './condition-text.js';
 
 const MARK: Record<CNode['kind'], string> = { question: '?', step: '>', decision: '§', end: '■' };
@@ -24,19 +25,6 @@ export function walkOrder(r: CompiledRoutine): string[] {
   // Unreachable nodes still belong in the outline, last, so that nothing in the file is hidden.
   for (const id of r.nodes.keys()) if (!seen.has(id)) order.push(id);
   return order;
-}
-
-function nodeText(n: CNode, lang: Lang): string {
-  switch (n.kind) {
-    case 'question':
-      return n.question[lang];
-    case 'step':
-      return n.step[lang];
-    case 'decision':
-      return n.decision[lang];
-    case 'end':
-      return n.end[lang];
-  }
 }
 
 function routeLine(route: Route, r: CompiledRoutine, n: CNode, lang: Lang): string {

@@ -30,6 +30,8 @@ interface Scope {
   returnTo: string | undefined;
   inModule: boolean;
   params: Record<string, string | number | boolean>;
+  /** Parameters the module declares; one not given is reported once, at the include. */
+  declared?: string[];
   moduleTitle?: ModuleFile['title'];
   stack: string[];
 }
@@ -63,6 +65,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   const diagnostics: Diagnostic[] = [];
   const nodes = new Map<string, CNode>();
   const aliases = new Map<string, string>();
+  const failed = new Set<string>();
   const checklist = new Map<string, CItem>();
   const modules: ModuleUse[] = [];
   const pending: PendingTarget[] = [];
@@ -97,6 +100,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     if ('not' in c) return { not: compileCond(scope, c.not, [...path, 'not']) };
     if ('param' in c) {
       if (!(c.param in scope.params)) {
+        if (scope.declared?.includes(c.param)) return { const: false };
         diagnostics.push(diag('unknown-param', locate(scope.src, [...path, 'param']), { param: c.param }));
         return { const: false };
       }
@@ -197,20 +201,27 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     base: PathSegment[],
   ) => {
     const valuePos = locate(scope.src, [...base, 'include']);
+    // An include that cannot be expanded is reported once; targets naming it go on to its `next`
+    // instead of being reported again as unknown.
+    const skip = () => {
+      const next = node.next !== undefined ? qualify(scope, node.next, locate(scope.src, [...base, 'next'])) : undefined;
+      if (next !== undefined) aliases.set(fq, next);
+      else failed.add(fq);
+    };
     const looked = input.loadModule(scope.src.file, node.include);
     if (!looked.ok) {
       if ('missing' in looked) diagnostics.push(diag('unknown-module', valuePos, { module: node.include }));
       else diagnostics.push(...looked.diagnostics);
-      return;
+      return skip();
     }
     const mod = looked.module;
     if (scope.stack.includes(mod.source.file)) {
       diagnostics.push(diag('module-cycle', valuePos, { module: mod.value.module }));
-      return;
+      return skip();
     }
     if (modules.some((m) => m.id === mod.value.module)) {
       diagnostics.push(diag('module-included-twice', valuePos, { module: mod.value.module }));
-      return;
+      return skip();
     }
     modules.push({ id: mod.value.module, version: mod.value.version, file: mod.source.file, at: fq });
     texts.push(mod.source.text);
@@ -234,6 +245,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
         returnTo: node.next === undefined ? undefined : returnTo,
         inModule: true,
         params: given,
+        declared: mod.value.params ?? [],
         moduleTitle: mod.value.title,
         stack: [...scope.stack, mod.source.file],
       },
@@ -259,7 +271,8 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     return t;
   };
   for (const p of pending) {
-    if (!nodes.has(resolve(p.target))) diagnostics.push(diag('unknown-target', p.pos, { target: p.target }));
+    const t = resolve(p.target);
+    if (!nodes.has(t) && !failed.has(t)) diagnostics.push(diag('unknown-target', p.pos, { target: p.target }));
   }
   for (const n of nodes.values()) {
     if (n.next !== undefined) n.next = resolve(n.next);

@@ -72,6 +72,10 @@ export const DIAGNOSTIC_CODES = {
   'unused-checklist-item': 'warning',
   'duplicate-routine': 'error',
   'unknown-contact': 'warning',
+  // answers files (run --answers, scenarios)
+  'answer-unknown-id': 'error',
+  'answer-missing': 'error',
+  'answer-invalid': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -54,6 +54,8 @@ function issueToDiagnostics(src: Source, issue: Issue, base: PathSegment[]): Dia
     case 'invalid_key':
       return [diag('invalid-id', at(path, true), { id: field })];
     case 'invalid_value':
+      // zod reports a missing enum or literal key (a question without `type`) as a wrong value.
+      if (valueAt(src.data, path) === undefined) return [diag('missing-key', at(path.slice(0, -1)), { key: field })];
       return [diag('invalid-value', at(path), { key: field, allowed: issue.values.map(String).join(', ') })];
     case 'too_small':
     case 'too_big': {

@@ -24,8 +24,11 @@ export function positionAt(src: { file: string; lines: LineCounter }, offset: nu
 
 const start = (file: string): Position => ({ file, line: 1, col: 1 });
 
-/** Rough nesting depth by brackets and indentation, checked before parsing so the parser's recursion is never at risk. */
-function nestingTooDeep(text: string): boolean {
+/**
+ * Rough nesting depth by brackets, checked before parsing so the parser's recursion is never at
+ * risk. Returns the offset of the bracket that goes too deep, or -1.
+ */
+function nestingTooDeep(text: string): number {
   let depth = 0;
   let inQuote: string | null = null;
   for (let i = 0; i < text.length; i++) {
@@ -37,10 +40,10 @@ function nestingTooDeep(text: string): boolean {
     }
     if (c === '"' || c === "'") inQuote = c;
     else if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return true;
+      if (++depth > MAX_DEPTH) return i;
     } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
   }
-  return false;
+  return -1;
 }
 
 export function decodeBytes(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
@@ -53,26 +56,59 @@ export function decodeBytes(bytes: Uint8Array, file: string): { ok: true; text: 
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text };
   } catch {
-    return { ok: false, diagnostic: diag('not-utf8', start(file)) };
+    return { ok: false, diagnostic: diag('not-utf8', offsetPos(bytes, firstInvalidUtf8(bytes), file)) };
   }
 }
 
+/** Line and column (in characters, not bytes) of a byte offset in UTF-8 text. */
 function offsetPos(bytes: Uint8Array, offset: number, file: string): Position {
   let line = 1;
   let col = 1;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 10) {
+    const b = bytes[i] as number;
+    if (b === 10) {
       line++;
       col = 1;
-    } else col++;
+    } else if ((b & 0xc0) !== 0x80) col += b >= 0xf0 ? 2 : 1; // UTF-16 units, as the YAML positions count
   }
   return { file, line, col };
+}
+
+/** Offset of the first byte that does not start (or continue) a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    if (len > 1) {
+      try {
+        decoder.decode(bytes.subarray(i, i + len));
+      } catch {
+        return i;
+      }
+    }
+    i += len;
+  }
+  return 0;
+}
+
+/** Line and column of an offset in decoded text. */
+function textPos(text: string, offset: number, file: string): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { file, line, col: offset - lineStart + 1 };
 }
 
 /** Parses one YAML document; returns the source with positions, or the diagnostics that stop reading. */
 export function parseYaml(text: string, file: string): { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] } {
   if (text.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diag('file-too-large', start(file), { max: '2 MB' })] };
-  if (nestingTooDeep(text)) return { ok: false, diagnostics: [diag('too-deep', start(file), { max: MAX_DEPTH })] };
+  const deep = nestingTooDeep(text);
+  if (deep >= 0) return { ok: false, diagnostics: [diag('too-deep', textPos(text, deep, file), { max: MAX_DEPTH })] };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {

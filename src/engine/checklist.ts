@@ -1,0 +1,78 @@
+// The checklist of a session: every item the current path put on it, with owner, urgency,
+// legal references, the deadline computed from the recorded time, and its status from the ticks.
+import type { CItem, CompiledRoutine } from '../routine/model.js';
+import type { Reference } from '../routine/schema.js';
+import { localDateOf } from './calendar.js';
+import { computeDeadline, deadlineStatus, type Deadline, type DeadlineStatus } from './deadlines.js';
+import { lookupIn, type WalkState } from './walk.js';
+
+export type ItemStatus =
+  | { state: 'open' }
+  | { state: 'done'; by: string; at: string }
+  | { state: 'na'; by: string; at: string; reason: string };
+
+export interface DeadlineInfo extends Deadline {
+  from: string;
+  fromRef: string;
+  status: DeadlineStatus;
+}
+
+export interface ChecklistEntry {
+  item: CItem;
+  /** The node whose visit put the item on the list first. */
+  addedBy: string;
+  addedAt: string;
+  status: ItemStatus;
+  /** Computed deadline, or `waiting` when the time it counts from is not recorded yet. */
+  deadline: DeadlineInfo | { waiting: string } | null;
+  /** References cited by the item whose validity ends before the deadline, or before today. */
+  expiredRefs: { id: string; until: string }[];
+}
+
+export const URGENCY_ORDER = ['now', 'before_shift_end', 'later'] as const;
+
+function refWarnings(refs: readonly string[], all: ReadonlyMap<string, Reference>, by: string): { id: string; until: string }[] {
+  return refs.flatMap((id) => {
+    const until = all.get(id)?.valid_until;
+    return until !== undefined && until < by ? [{ id, until }] : [];
+  });
+}
+
+export function deriveChecklist(r: CompiledRoutine, s: WalkState, today: string): ChecklistEntry[] {
+  const seen = new Map<string, { node: string; at: string }>();
+  for (const v of s.path) for (const id of v.items) if (!seen.has(id)) seen.set(id, { node: v.node, at: v.at });
+  const lookup = lookupIn(s.path);
+  const entries: ChecklistEntry[] = [];
+  for (const [id, origin] of seen) {
+    const item = r.checklist.get(id);
+    if (!item) continue;
+    const tick = s.ticks.get(id);
+    const status: ItemStatus =
+      !tick || tick.status === 'open'
+        ? { state: 'open' }
+        : tick.status === 'done'
+          ? { state: 'done', by: tick.by, at: tick.at }
+          : { state: 'na', by: tick.by, at: tick.at, reason: tick.reason ?? '' };
+    let deadline: ChecklistEntry['deadline'] = null;
+    if (item.due && item.dueFrom) {
+      const from = lookup(item.dueFrom);
+      if (typeof from === 'string' && !Number.isNaN(Date.parse(from))) {
+        const d = computeDeadline(from, item.due);
+        deadline = { ...d, from, fromRef: item.dueFrom, status: deadlineStatus(d, today) };
+      } else deadline = { waiting: item.dueFrom };
+    }
+    // A deadline past the law's validity is the case LVU 2027-01-01 warns about: flag it everywhere.
+    const by = deadline && 'legal' in deadline ? deadline.legal : today;
+    entries.push({ item, addedBy: origin.node, addedAt: origin.at, status, deadline, expiredRefs: refWarnings(item.refs, r.references, by) });
+  }
+  return entries.sort(
+    (a, b) =>
+      URGENCY_ORDER.indexOf(a.item.urgency) - URGENCY_ORDER.indexOf(b.item.urgency) ||
+      dueKey(a).localeCompare(dueKey(b)) ||
+      0,
+  );
+}
+
+const dueKey = (e: ChecklistEntry): string => (e.deadline && 'safe' in e.deadline ? e.deadline.safe : '9999');
+
+export const todayOf = (instant: string): string => localDateOf(instant);

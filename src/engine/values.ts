@@ -1,0 +1,98 @@
+// Checks one input against the node it answers. Pure: times arrive already parsed to ISO instants
+// by the prompt or the answers file; here they are only checked.
+import type { CNode } from '../routine/model.js';
+import type { Field } from '../routine/schema.js';
+import type { AnswerValue, InputEvent } from '../session/events.js';
+
+export type InputError =
+  | { kind: 'not-current'; node: string; current: string | null }
+  | { kind: 'wrong-kind'; node: string; expected: InputEvent['t'] }
+  | { kind: 'required'; node: string; field?: string }
+  | { kind: 'not-an-option'; node: string; value: string; allowed: string[]; field?: string }
+  | { kind: 'not-a-number'; node: string; field?: string }
+  | { kind: 'out-of-range'; node: string; min?: number; max?: number }
+  | { kind: 'not-a-time'; node: string; field?: string }
+  | { kind: 'unknown-field'; node: string; field: string }
+  | { kind: 'not-on-path'; node: string }
+  | { kind: 'finished' };
+
+export const isInstant = (s: unknown): s is string =>
+  typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s));
+
+export function expectedEvent(node: CNode): InputEvent['t'] | undefined {
+  return node.kind === 'question' ? 'answered' : node.kind === 'step' ? 'recorded' : node.kind === 'decision' ? 'decided' : undefined;
+}
+
+function checkAnswer(node: Extract<CNode, { kind: 'question' }>, value: AnswerValue): InputError | undefined {
+  const id = node.id;
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0 && node.type !== 'multi')) {
+    return node.optional ? undefined : { kind: 'required', node: id };
+  }
+  switch (node.type) {
+    case 'yesno':
+      return value === 'yes' || value === 'no' ? undefined : { kind: 'not-an-option', node: id, value: String(value), allowed: ['yes', 'no'] };
+    case 'choice': {
+      const allowed = (node.options ?? []).map((o) => o.id);
+      return typeof value === 'string' && allowed.includes(value) ? undefined : { kind: 'not-an-option', node: id, value: String(value), allowed };
+    }
+    case 'multi': {
+      const allowed = (node.options ?? []).map((o) => o.id);
+      if (!Array.isArray(value)) return { kind: 'not-an-option', node: id, value: String(value), allowed };
+      if (value.length === 0 && !node.optional) return { kind: 'required', node: id };
+      const bad = value.find((v) => !allowed.includes(v));
+      return bad === undefined ? undefined : { kind: 'not-an-option', node: id, value: bad, allowed };
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { kind: 'not-a-number', node: id };
+      if ((node.min !== undefined && value < node.min) || (node.max !== undefined && value > node.max)) {
+        return { kind: 'out-of-range', node: id, ...(node.min !== undefined ? { min: node.min } : {}), ...(node.max !== undefined ? { max: node.max } : {}) };
+      }
+      return undefined;
+    }
+    case 'datetime':
+      return isInstant(value) ? undefined : { kind: 'not-a-time', node: id };
+    case 'text':
+      return typeof value === 'string' ? undefined : { kind: 'required', node: id };
+  }
+}
+
+function checkFields(nodeId: string, fields: readonly Field[], given: Record<string, string | number | null>): InputError | undefined {
+  for (const key of Object.keys(given)) {
+    if (!fields.some((f) => f.id === key)) return { kind: 'unknown-field', node: nodeId, field: key };
+  }
+  for (const f of fields) {
+    const v = given[f.id];
+    if (v === undefined || v === null || v === '') {
+      if (!f.optional) return { kind: 'required', node: nodeId, field: f.id };
+      continue;
+    }
+    if (f.type === 'datetime' && !isInstant(v)) return { kind: 'not-a-time', node: nodeId, field: f.id };
+    if (f.type === 'number' && typeof v !== 'number') return { kind: 'not-a-number', node: nodeId, field: f.id };
+    if (f.type === 'yesno' && v !== 'yes' && v !== 'no') return { kind: 'not-an-option', node: nodeId, value: String(v), allowed: ['yes', 'no'], field: f.id };
+  }
+  return undefined;
+}
+
+export function checkInput(node: CNode, event: InputEvent): InputError | undefined {
+  const expected = expectedEvent(node);
+  if (expected === undefined) return { kind: 'finished' };
+  if (event.t !== expected) return { kind: 'wrong-kind', node: node.id, expected };
+  if (event.t === 'answered' && node.kind === 'question') return checkAnswer(node, event.value);
+  if (event.t === 'recorded' && node.kind === 'step') return checkFields(node.id, node.record ?? [], event.fields);
+  if (event.t === 'decided' && node.kind === 'decision') {
+    if (event.decided_by.trim() === '') return { kind: 'required', node: node.id, field: 'decided_by' };
+    if (!isInstant(event.decided_at)) return { kind: 'not-a-time', node: node.id, field: 'decided_at' };
+    if (node.grounds) {
+      const allowed = node.grounds.map((g) => g.id);
+      if (event.ground === null || !allowed.includes(event.ground)) {
+        return { kind: 'not-an-option', node: node.id, value: String(event.ground), allowed, field: 'ground' };
+      }
+    }
+    // The execution time may be unknown when the decision is recorded; the 8 § deadline waits for it.
+    if (node.carried_out && event.carried_out_at !== null && !isInstant(event.carried_out_at)) {
+      return { kind: 'not-a-time', node: node.id, field: 'carried_out_at' };
+    }
+    return checkFields(node.id, node.record ?? [], event.fields);
+  }
+  return undefined;
+}
