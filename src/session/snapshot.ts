@@ -1,0 +1,45 @@
+// A copy of the routine as it was when the session started (its files' text and the references),
+// kept next to the log so that a session can be resumed and exported on the version it was
+// started with, even after the routine owner changed the routine.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadRoutine } from '../routine/load.js';
+import type { CompiledRoutine } from '../routine/model.js';
+import type { Reference } from '../routine/schema.js';
+import { writeFileAtomic } from './paths.js';
+
+const SnapshotSchema = z.object({
+  routine_file: z.string(),
+  files: z.record(z.string(), z.string()),
+  references: z.record(z.string(), z.any()),
+});
+
+export const snapshotFile = (dir: string, id: string) => join(dir, `${id}.routine.json`);
+
+export function writeSnapshot(dir: string, id: string, r: CompiledRoutine): boolean {
+  const files: Record<string, string> = {};
+  for (const f of [r.file, ...r.modules.map((m) => m.file)]) {
+    try {
+      files[f] = readFileSync(f, 'utf8');
+    } catch {
+      return false;
+    }
+  }
+  const body = JSON.stringify({ routine_file: r.file, files, references: Object.fromEntries(r.references) });
+  return writeFileAtomic(snapshotFile(dir, id), body, { force: true }).ok;
+}
+
+/** The routine exactly as recorded, or undefined when no usable snapshot exists. */
+export function readSnapshot(dir: string, id: string, today: string): CompiledRoutine | undefined {
+  let data: z.infer<typeof SnapshotSchema>;
+  try {
+    data = SnapshotSchema.parse(JSON.parse(readFileSync(snapshotFile(dir, id), 'utf8')));
+  } catch {
+    return undefined;
+  }
+  const enc = new TextEncoder();
+  const readFile = (f: string) => (f in data.files ? enc.encode(data.files[f]) : undefined);
+  const references = new Map(Object.entries(data.references) as [string, Reference][]);
+  return loadRoutine(data.routine_file, { readFile, references, today }).routine;
+}
