@@ -5,12 +5,24 @@ import { routineMessages } from './messages/routine.js';
 import { sessionMessages } from './messages/session.js';
 import { walkMessages } from './messages/walk.js';
 import { renderMessages } from './messages/render.js';
+import { interactiveMessages } from './messages/interactive.js';
+import { notesMessages } from './messages/notes.js';
+import { ownerMessages } from './messages/owner.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
 export const LANGS: readonly Lang[] = ['sv', 'en'];
 
-const catalogs: Catalog[] = [cliMessages, routineMessages, sessionMessages, walkMessages, renderMessages];
+const catalogs: Catalog[] = [
+  cliMessages,
+  routineMessages,
+  sessionMessages,
+  walkMessages,
+  renderMessages,
+  interactiveMessages,
+  notesMessages,
+  ownerMessages,
+];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
 for (const c of catalogs) {

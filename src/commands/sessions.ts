@@ -1,0 +1,10 @@
+// `jour-routine sessions`: not built yet.
+import type { Command } from 'commander';
+import type { Runner } from '../cli.js';
+import type { Lang } from '../ui/i18n.js';
+
+export function registerSessions(program: Command, run: Runner, lang: Lang): void {
+  void program;
+  void run;
+  void lang;
+}

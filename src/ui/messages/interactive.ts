@@ -1,0 +1,6 @@
+import type { Catalog } from './types.js';
+
+export const interactiveMessages: Catalog = {
+  sv: {},
+  en: {},
+};

@@ -1,0 +1,6 @@
+import type { Catalog } from './types.js';
+
+export const ownerMessages: Catalog = {
+  sv: {},
+  en: {},
+};
