@@ -36,6 +36,13 @@ export function buildProgram(lang: Lang, run: Runner): Command {
 
 export async function main(argv: string[], io = { env: process.env, now: () => new Date() }): Promise<void> {
   const lang = pickLang(argv, io.env);
+  // `jour-routine checklist … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   let code: number = EXIT.ok;
   const run: Runner = async (fn) => {
     const opts = program.opts<GlobalOptions>();
