@@ -20,7 +20,7 @@ function toTime(v: Raw, at: string): string | null | undefined {
   return parseLocalDateTime(v, at) ?? undefined;
 }
 
-type Converted = { ok: true; event: InputEvent } | { ok: false; field?: string };
+type Converted = { ok: true; event: InputEvent } | { ok: false; error: InputError };
 
 function toFieldValue(type: string, v: Raw, at: string): string | number | null | undefined {
   if (v === undefined || v === null || v === '') return null;
@@ -30,7 +30,16 @@ function toFieldValue(type: string, v: Raw, at: string): string | number | null 
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-function fieldsOf(n: CNode, raw: Raw, at: string, skip: string[]): { ok: true; fields: Record<string, string | number | null> } | { ok: false; field: string } {
+/** The refusal a value that could not even be converted deserves, by the type it should have had. */
+function unconvertible(node: string, type: string, field?: string): InputError {
+  const f = field !== undefined ? { field } : {};
+  if (type === 'datetime') return { kind: 'not-a-time', node, ...f };
+  if (type === 'number') return { kind: 'not-a-number', node, ...f };
+  if (type === 'yesno') return { kind: 'not-an-option', node, value: '?', allowed: ['yes', 'no'], ...f };
+  return { kind: 'required', node, ...f };
+}
+
+function fieldsOf(n: CNode, raw: Raw, at: string, skip: string[]): { ok: true; fields: Record<string, string | number | null> } | { ok: false; error: InputError } {
   const given = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
   const record = n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : [];
   const fields: Record<string, string | number | null> = {};
@@ -38,7 +47,7 @@ function fieldsOf(n: CNode, raw: Raw, at: string, skip: string[]): { ok: true; f
     if (skip.includes(k)) continue;
     const f = record.find((x) => x.id === k);
     const value = toFieldValue(f?.type ?? 'text', v, at);
-    if (value === undefined) return { ok: false, field: k };
+    if (value === undefined) return { ok: false, error: unconvertible(n.id, f?.type ?? 'text', k) };
     fields[k] = value;
   }
   return { ok: true, fields };
@@ -56,20 +65,20 @@ export function convertAnswer(n: CNode, raw: Raw, at: string): Converted {
     else if (n.type === 'number') value = typeof raw === 'number' ? raw : Number.isFinite(Number(raw)) && String(raw).trim() !== '' ? Number(raw) : String(raw);
     else if (n.type === 'datetime') value = toTime(raw, at) ?? String(raw);
     else value = typeof raw === 'object' ? undefined : String(raw);
-    return value === undefined ? { ok: false } : { ok: true, event: { t: 'answered', at, node: n.id, value } };
+    return value === undefined ? { ok: false, error: unconvertible(n.id, n.type) } : { ok: true, event: { t: 'answered', at, node: n.id, value } };
   }
   if (n.kind === 'step') {
     const f = fieldsOf(n, raw, at, []);
-    return f.ok ? { ok: true, event: { t: 'recorded', at, node: n.id, fields: f.fields } } : { ok: false, field: f.field };
+    return f.ok ? { ok: true, event: { t: 'recorded', at, node: n.id, fields: f.fields } } : f;
   }
   if (n.kind === 'decision') {
     const g = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
     const decidedAt = toTime(g.decided_at, at);
-    if (decidedAt === undefined) return { ok: false, field: 'decided_at' };
+    if (decidedAt === undefined) return { ok: false, error: unconvertible(n.id, 'datetime', 'decided_at') };
     const carried = toTime(g.carried_out_at, at);
-    if (carried === undefined) return { ok: false, field: 'carried_out_at' };
+    if (carried === undefined) return { ok: false, error: unconvertible(n.id, 'datetime', 'carried_out_at') };
     const f = fieldsOf(n, g, at, ['decided_by', 'ground', 'decided_at', 'carried_out_at']);
-    if (!f.ok) return { ok: false, field: f.field };
+    if (!f.ok) return f;
     return {
       ok: true,
       event: {
@@ -84,7 +93,7 @@ export function convertAnswer(n: CNode, raw: Raw, at: string): Converted {
       },
     };
   }
-  return { ok: false };
+  return { ok: false, error: { kind: 'finished' } };
 }
 
 /** Steps that record nothing required are passed without an entry in the answers file. */
@@ -117,12 +126,12 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
     const n = r.nodes.get(id);
     if (!n || n.kind === 'end') continue;
     const c = convertAnswer(n, raw, started.at);
-    const error: InputError | undefined = c.ok ? checkInput(n, c.event) : { kind: 'required', node: id, ...(c.field ? { field: c.field } : {}) };
-    if (error || !c.ok) {
-      const field = error && 'field' in error ? error.field : undefined;
+    const error: InputError | undefined = c.ok ? checkInput(n, c.event) : c.error;
+    if (error) {
+      const field = 'field' in error ? error.field : undefined;
       const pos = field !== undefined ? locate([id, field]) : locate([id]);
-      report('answer-invalid', pos, error ?? { kind: 'required', node: id }, { id, field: field ?? '' });
-    } else converted.set(id, c.event);
+      report('answer-invalid', pos, error, { id, field: field ?? '' });
+    } else if (c.ok) converted.set(id, c.event);
   }
   let state = initialState(r, started);
   const events: SessionEvent[] = [started];
@@ -145,5 +154,11 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
     state = res.state;
     events.push(event);
   }
-  return { state, events, diagnostics, problems };
+  // In file order, as a routine owner reads the file; problems stay paired with their diagnostic.
+  const order = diagnostics.map((d, i) => i).sort((a, b) => {
+    const x = diagnostics[a] as Diagnostic;
+    const y = diagnostics[b] as Diagnostic;
+    return x.line - y.line || x.col - y.col;
+  });
+  return { state, events, diagnostics: order.map((i) => diagnostics[i] as Diagnostic), problems: order.map((i) => problems[i] as AnswersRun['problems'][number]) };
 }
