@@ -1,10 +1,63 @@
-// `jour-routine resume`: not built yet.
+// `jour-routine resume [ID]`: reopen a session where it stopped. Without an id, the caseworker
+// picks among the unfinished ones. The routine it runs on is the recorded one (see open.ts).
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Lang } from '../ui/i18n.js';
+import type { Context } from '../context.js';
+import { EXIT } from '../errors.js';
+import type { Registry } from '../routine/registry.js';
+import { listSessions } from '../session/list.js';
+import { dataDirs, openSession } from '../session/open.js';
+import { LiveSession, takeLock } from '../session/writer.js';
+import { t, type Lang } from '../ui/i18n.js';
+import { pathLines, practiceTag } from '../ui/node-view.js';
+import { sessionSpec } from '../ui/pickers.js';
+import { ask } from '../ui/prompts.js';
+import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
+import { walk } from '../ui/walk-loop.js';
+import { openRoutines } from './shared.js';
+
+async function pickSession(ctx: Context, reg: Registry): Promise<string | undefined> {
+  const open = listSessions(dataDirs(ctx).sessions).sessions.filter((s) => s.state !== 'finished');
+  if (open.length === 0) return undefined;
+  const titles = new Map([...reg.routines].flatMap(([id, x]) => (x.result.routine ? [[id, x.result.routine.title[ctx.lang]] as const] : [])));
+  return ask(sessionSpec(uiOf(ctx), open, titles));
+}
 
 export function registerResume(program: Command, run: Runner, lang: Lang): void {
-  void program;
-  void run;
-  void lang;
+  program
+    .command('resume')
+    .description(t(lang, 'ia.resume.description'))
+    .argument('[id]', t(lang, 'ia.resume.arg'))
+    .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
+    .action((given: string | undefined) =>
+      run(async (ctx) => {
+        requireTerminal(ctx, 'resume');
+        const reg = openRoutines(ctx);
+        const id = given ?? (await pickSession(ctx, reg));
+        if (id === undefined) {
+          ctx.out(ctx.msg('ia.resume.none'));
+          return EXIT.ok;
+        }
+        // Opened once for its clear errors (unknown id, routine gone), then again under the lock,
+        // so that nothing written by a previous holder in between is missed.
+        openSession(ctx, reg, id);
+        const { sessions } = dataDirs(ctx);
+        const lock = takeLock(sessions, id);
+        try {
+          const opened = openSession(ctx, reg, id);
+          for (const w of opened.warnings) ctx.err(w);
+          const live = new LiveSession(opened.routine, sessions, id, opened.state, lock);
+          const ui = uiOf(ctx);
+          const r = opened.routine;
+          ctx.out(`${practiceTag(ui, opened.started.practice)}${ctx.c.bold(ctx.msg('ia.resume.continuing', { id, title: r.title[ctx.lang], version: r.version }))}`);
+          ctx.out(ctx.msg('ia.bannerCase', { case: opened.started.case_ref, worker: opened.started.worker }));
+          ctx.out(pathLines(ui, r, opened.state).join('\n'));
+          if (opened.state.finished) ctx.out(ctx.msg('ia.resume.finished', { id }));
+          live.commit({ t: 'resumed', at: ctx.now().toISOString(), routine_hash: r.hash });
+          return await walk(live, walkIoFor(ctx));
+        } finally {
+          lock.release();
+        }
+      }),
+    );
 }

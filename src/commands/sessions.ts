@@ -1,10 +1,49 @@
-// `jour-routine sessions`: not built yet.
+// `jour-routine sessions [--all] [--json]`: the sessions on this machine, most recent first.
+// Unfinished ones by default: those are the ones a caseworker may have to pick up.
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Lang } from '../ui/i18n.js';
+import { formatInstantLocal } from '../engine/calendar.js';
+import { EXIT } from '../errors.js';
+import { listSessions, type SessionSummary } from '../session/list.js';
+import { dataDirs } from '../session/open.js';
+import { t, type Lang } from '../ui/i18n.js';
+
+const col = (s: string, width: number) => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
+
+function row(lang: Lang, s: SessionSummary): string {
+  const state = t(lang, `ia.state.${s.state}`) + (s.practice ? ` (${t(lang, 'ia.practice')})` : '');
+  return [
+    col(s.id, 11),
+    col(`${s.routine.id} v${s.routine.version}`, 22),
+    col(s.case_ref, 16),
+    col(formatInstantLocal(s.started), 17),
+    col(formatInstantLocal(s.last_activity), 17),
+    state,
+  ].join(' ');
+}
 
 export function registerSessions(program: Command, run: Runner, lang: Lang): void {
-  void program;
-  void run;
-  void lang;
+  program
+    .command('sessions')
+    .description(t(lang, 'ia.sessions.description'))
+    .option('--all', t(lang, 'ia.sessions.all'))
+    .option('--json', t(lang, 'cli.opt.json'))
+    .action((o: { all?: boolean; json?: boolean }) =>
+      run((ctx) => {
+        const { sessions, unreadable } = listSessions(dataDirs(ctx).sessions);
+        for (const id of unreadable) ctx.err(ctx.msg('ia.sessions.unreadable', { id }));
+        const shown = o.all ? sessions : sessions.filter((s) => s.state !== 'finished');
+        if (o.json) {
+          ctx.out(JSON.stringify(shown, null, 2));
+          return EXIT.ok;
+        }
+        if (shown.length === 0) {
+          ctx.out(ctx.msg(o.all ? 'ia.sessions.noneAll' : 'ia.sessions.none'));
+          return EXIT.ok;
+        }
+        ctx.out(ctx.c.bold(ctx.msg('ia.sessions.head')));
+        for (const s of shown) ctx.out(row(ctx.lang, s));
+        return EXIT.ok;
+      }),
+    );
 }

@@ -1,10 +1,71 @@
-// `jour-routine start`: not built yet.
+// `jour-routine start [ROUTINE] [--case REF] [--worker INITIALS] [--practice]`: a new session,
+// walked interactively. The case reference goes into the log only, never into a file name.
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Lang } from '../ui/i18n.js';
+import type { Context } from '../context.js';
+import { initialState } from '../engine/walk.js';
+import { CliError } from '../errors.js';
+import type { CompiledRoutine } from '../routine/model.js';
+import type { Registry } from '../routine/registry.js';
+import { dataDirs } from '../session/open.js';
+import { writeSnapshot } from '../session/snapshot.js';
+import { createSession } from '../session/store.js';
+import { LiveSession, takeLock } from '../session/writer.js';
+import { t, type Lang } from '../ui/i18n.js';
+import { practiceTag } from '../ui/node-view.js';
+import { caseRefSpec, routineSpec, workerSpec } from '../ui/pickers.js';
+import { ask } from '../ui/prompts.js';
+import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
+import { walk } from '../ui/walk-loop.js';
+import { openRoutines, requireRoutine } from './shared.js';
+import { startedFor } from './run.js';
+
+interface StartOptions {
+  case?: string;
+  worker?: string;
+  practice?: boolean;
+}
+
+async function chooseRoutine(ctx: Context, reg: Registry, name: string | undefined): Promise<CompiledRoutine> {
+  if (name !== undefined) return requireRoutine(ctx, reg, name);
+  const usable = [...reg.routines.values()].flatMap((x) => (x.result.routine ? [x.result.routine] : []));
+  if (usable.length === 0) throw new CliError('ia.noRoutines');
+  const id = await ask(routineSpec(uiOf(ctx), usable));
+  return requireRoutine(ctx, reg, id);
+}
 
 export function registerStart(program: Command, run: Runner, lang: Lang): void {
-  void program;
-  void run;
-  void lang;
+  program
+    .command('start')
+    .description(t(lang, 'ia.start.description'))
+    .argument('[routine]', t(lang, 'cli.arg.routine'))
+    .option('--case <ref>', t(lang, 'ia.start.case'))
+    .option('--worker <initials>', t(lang, 'ia.start.worker'))
+    .option('--practice', t(lang, 'ia.start.practice'))
+    .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
+    .action((name: string | undefined, o: StartOptions) =>
+      run(async (ctx) => {
+        requireTerminal(ctx, 'start');
+        const ui = uiOf(ctx);
+        const routine = await chooseRoutine(ctx, openRoutines(ctx), name);
+        const caseRef = o.case?.trim() || (await ask(caseRefSpec(ui)));
+        const worker = o.worker?.trim() || (await ask(workerSpec(ui)));
+        const { sessions } = dataDirs(ctx);
+        const extra = { case_ref: caseRef, worker, practice: o.practice === true };
+        const started = startedFor(routine, ctx.now().toISOString(), ctx.lang, extra);
+        const created = createSession(sessions, (id) => ({ ...started, session: id }));
+        if (!created.ok) throw new CliError('ia.createFailed', { code: created.error.kind === 'io' ? created.error.code : created.error.kind });
+        const id = created.value.id;
+        if (!writeSnapshot(sessions, id, routine)) ctx.err(ctx.msg('ia.snapshotFailed'));
+        const live = new LiveSession(routine, sessions, id, initialState(routine, { ...started, session: id }), takeLock(sessions, id));
+        try {
+          ctx.out(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`);
+          ctx.out(ctx.msg('ia.bannerCase', { case: caseRef, worker }));
+          ctx.out(ctx.c.dim(ctx.msg('ia.bannerHint')));
+          return await walk(live, walkIoFor(ctx));
+        } finally {
+          live.release();
+        }
+      }),
+    );
 }

@@ -51,16 +51,19 @@ function serialize(event: Record<string, unknown>): Buffer | undefined {
   return typeof json === 'string' ? Buffer.from(json + '\n', 'utf8') : undefined;
 }
 
+/** `firstEvent` may be a function of the new id, so that the started event can record its own session. */
 export function createSession(
   dir: string,
-  firstEvent: Record<string, unknown>,
+  firstEvent: Record<string, unknown> | ((id: string) => Record<string, unknown>),
 ): Result<{ id: string; file: string }, InvalidEvent | IoError> {
-  const line = serialize(firstEvent);
-  if (!line) return err({ kind: 'invalid-event' });
+  const eventFor = typeof firstEvent === 'function' ? firstEvent : () => firstEvent;
+  if (!serialize(eventFor(newSessionId()))) return err({ kind: 'invalid-event' });
   const made = ensurePrivateDir(dir);
   if (!made.ok) return made;
   for (;;) {
     const id = newSessionId();
+    const line = serialize(eventFor(id));
+    if (!line) return err({ kind: 'invalid-event' });
     const file = sessionFile(dir, id);
     let fd: number;
     try {

@@ -1,0 +1,189 @@
+// Inquirer adapters. Each prompt is a Spec: the config Inquirer gets plus how its raw answer is
+// read back. The same Spec runs in the terminal (ask) and under @inquirer/testing (render), so
+// tests exercise the exact wording, defaults and validation the caseworker meets.
+import type { checkbox, input, search, select, Separator } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import { t, type Lang } from './i18n.js';
+
+export interface Ui {
+  lang: Lang;
+  c: ChalkInstance;
+  now: () => Date;
+}
+
+/** What the caseworker can do at every prompt besides answering. */
+export type Cmd = 'help' | 'back' | 'note' | 'pause';
+export const CMDS: readonly Cmd[] = ['help', 'back', 'note', 'pause'];
+/** `draft`: what was chosen when a command was picked, offered again when the prompt comes back. */
+export type Reply<T> = { kind: 'value'; value: T } | { kind: 'cmd'; cmd: Cmd; draft?: T };
+
+export type SelectConfig = Parameters<typeof select<string>>[0];
+export type CheckboxConfig = Parameters<typeof checkbox<string>>[0];
+export type InputConfig = Parameters<typeof input>[0];
+export type SearchConfig = Parameters<typeof search<string>>[0];
+
+export type Spec<T> =
+  | { kind: 'select'; config: SelectConfig; parse: (raw: string) => T }
+  | { kind: 'checkbox'; config: CheckboxConfig; parse: (raw: string[]) => T }
+  | { kind: 'input'; config: InputConfig; parse: (raw: string) => T }
+  | { kind: 'search'; config: SearchConfig; parse: (raw: string) => T };
+
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+// Loaded on first use: every other command starts without paying for Inquirer.
+export async function ask<T>(spec: Spec<T>, context?: PromptContext): Promise<T> {
+  const p = await import('@inquirer/prompts');
+  switch (spec.kind) {
+    case 'select':
+      return spec.parse(await p.select(spec.config, context));
+    case 'checkbox':
+      return spec.parse(await p.checkbox(spec.config, context));
+    case 'input':
+      return spec.parse(await p.input(spec.config, context));
+    case 'search':
+      return spec.parse(await p.search(spec.config, context));
+  }
+}
+
+/** Ctrl+C inside a prompt (Inquirer rejects with ExitPromptError). */
+export function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+// Inquirer colours with node:util, which knows NO_COLOR but not our --no-color; chalk from the
+// context knows both. Its key hints are English, so they are translated here.
+export function theme(ui: Ui) {
+  const c = ui.c;
+  return {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
+    style: {
+      answer: (s: string) => c.cyan(s),
+      message: (s: string) => c.bold(s),
+      error: (s: string) => c.red(`> ${s}`),
+      defaultAnswer: (s: string) => c.dim(`(${s})`),
+      help: (s: string) => c.dim(s),
+      highlight: (s: string) => c.cyan(s),
+      description: (s: string) => c.cyan(s),
+      disabled: (s: string) => c.dim(s),
+      searchTerm: (s: string) => c.cyan(s),
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([k, a]) => `${c.bold(k === 'space' ? t(ui.lang, 'ia.key.space') : k)} ${c.dim(t(ui.lang, `ia.key.${a}`))}`).join(c.dim(' • ')),
+    },
+  };
+}
+
+// Option ids are [a-z0-9_-], so a value with ':' can never be mistaken for an answer.
+const CMD_VALUE = (cmd: Cmd) => `:${cmd}`;
+const cmdOf = (v: string): Cmd | undefined => CMDS.find((c) => CMD_VALUE(c) === v);
+
+/** Typed commands in text inputs: a whole line that is exactly one of these. */
+export const TYPED: Readonly<Record<string, Cmd>> = { '?': 'help', '<': 'back', '+': 'note', p: 'pause', P: 'pause' };
+
+// Inquirer recognises a separator by its shape, so the class (and its module) is not needed here.
+const blankLine = (): Separator => ({ type: 'separator', separator: ' ' });
+
+export function cmdChoices(ui: Ui): (Separator | { value: string; name: string })[] {
+  return [blankLine(), ...CMDS.map((cmd) => ({ value: CMD_VALUE(cmd), name: t(ui.lang, `ia.cmd.${cmd}`) }))];
+}
+
+export interface Choice {
+  value: string;
+  name: string;
+  description?: string;
+  short?: string;
+}
+
+/** A select among answers, with the always-available commands below them. */
+export function selectSpec<T>(ui: Ui, message: string, choices: Choice[], def: string | undefined, toValue: (v: string) => T): Spec<Reply<T>> {
+  return {
+    kind: 'select',
+    config: {
+      message,
+      choices: [...choices, ...cmdChoices(ui)],
+      ...(def !== undefined && choices.some((ch) => ch.value === def) ? { default: def } : {}),
+      pageSize: Math.max(7, choices.length + CMDS.length + 1),
+      loop: false,
+      theme: theme(ui),
+    },
+    parse: (raw) => {
+      const cmd = cmdOf(raw);
+      return cmd ? { kind: 'cmd', cmd } : { kind: 'value', value: toValue(raw) };
+    },
+  };
+}
+
+/** Ticking a command (below the options) and pressing enter runs it; the ticks are offered again after. */
+export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked: readonly string[], required: boolean): Spec<Reply<string[]>> {
+  return {
+    kind: 'checkbox',
+    config: {
+      message,
+      choices: [...choices.map((ch) => ({ ...ch, checked: checked.includes(ch.value) })), ...cmdChoices(ui)],
+      pageSize: Math.max(7, choices.length + CMDS.length + 1),
+      loop: false,
+      // "a" (all) would tick the commands too; "i" (invert) likewise.
+      shortcuts: { all: null, invert: null },
+      theme: theme(ui),
+      validate: (picked) =>
+        !required || picked.length > 0 || t(ui.lang, 'ia.multi.required'),
+    },
+    parse: (raw) => {
+      const cmd = raw.map(cmdOf).find((x) => x !== undefined);
+      return cmd ? { kind: 'cmd', cmd, draft: raw.filter((v) => cmdOf(v) === undefined) } : { kind: 'value', value: raw };
+    },
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A line of text, read by `read`; a whole line that is a typed command is returned as the command. */
+export function inputSpec<T>(ui: Ui, message: string, def: string | undefined, read: (s: string) => Parsed<T>): Spec<Reply<T>> {
+  return {
+    kind: 'input',
+    config: {
+      message,
+      ...(def !== undefined && def !== '' ? { default: def } : {}),
+      theme: theme(ui),
+      validate: (s: string) => {
+        if (TYPED[s.trim()] !== undefined) return true;
+        const r = read(s);
+        return r.ok || r.error;
+      },
+    },
+    parse: (raw) => {
+      const cmd = TYPED[raw.trim()];
+      if (cmd) return { kind: 'cmd', cmd };
+      const r = read(raw);
+      // validate has accepted it already; a failure here would be a bug in `read`.
+      if (!r.ok) throw new Error('input accepted by validate but not by read');
+      return { kind: 'value', value: r.value };
+    },
+  };
+}
+
+/** Plain text input without commands (case reference, initials, a note). */
+export function textSpec(ui: Ui, message: string, opts: { required: boolean; def?: string }): Spec<string> {
+  return {
+    kind: 'input',
+    config: {
+      message,
+      ...(opts.def ? { default: opts.def } : {}),
+      theme: theme(ui),
+      validate: (s: string) => !opts.required || s.trim() !== '' || t(ui.lang, 'ia.required'),
+    },
+    parse: (raw) => raw.trim(),
+  };
+}
+
+/** A select without commands: pickers and confirmations. */
+export function pickSpec<T = string>(ui: Ui, message: string, choices: Choice[], def?: string, parse?: (raw: string) => T): Spec<T> {
+  return {
+    kind: 'select',
+    config: { message, choices, ...(def !== undefined ? { default: def } : {}), loop: false, pageSize: 10, theme: theme(ui) },
+    parse: parse ?? ((raw) => raw as T),
+  };
+}

@@ -1,0 +1,25 @@
+// The walk's view of the command's context: language, colours, clock, output and contacts.
+import { todayLocal, type Context } from '../context.js';
+import { CliError, EXIT } from '../errors.js';
+import { loadContactRoles } from '../routine/contacts.js';
+import { commandPrefix } from './node-view.js';
+import type { Ui } from './prompts.js';
+import type { WalkIo } from './walk-loop.js';
+
+export const uiOf = (ctx: Context): Ui => ({ lang: ctx.lang, c: ctx.c, now: ctx.now });
+
+export function walkIoFor(ctx: Context): WalkIo {
+  return {
+    ui: uiOf(ctx),
+    out: ctx.out,
+    err: ctx.err,
+    today: () => todayLocal(ctx),
+    contacts: loadContactRoles(ctx)?.contacts,
+    jr: commandPrefix(ctx.opts),
+  };
+}
+
+/** Inquirer would read a pipe as answers (and take every default): the interactive commands refuse. */
+export function requireTerminal(ctx: Context, command: string): void {
+  if (!ctx.stdinIsTTY) throw new CliError('ia.notTTY', { command }, EXIT.usage);
+}

@@ -1,0 +1,140 @@
+// The interactive walk: one node at a time, each answer committed (checked, appended, fsynced)
+// before the next prompt appears. Help and notes are handled where they are asked, without
+// leaving the node; going back, pausing and Ctrl+C leave it.
+import { previousInput } from '../engine/walk.js';
+import { EXIT } from '../errors.js';
+import { nodeText } from '../render/answer-text.js';
+import { wrap } from '../render/wrap.js';
+import type { CNode } from '../routine/model.js';
+import type { ContactsFile } from '../routine/schema.js';
+import type { InputEvent, SessionEvent } from '../session/events.js';
+import type { LiveSession } from '../session/writer.js';
+import { t } from './i18n.js';
+import { inputErrorText } from './input-error.js';
+import { nodeAsks, type NodeAsk } from './node-asks.js';
+import { backSpec, noteSpec } from './pickers.js';
+import { ask as askPrompt, isPromptExit, type Cmd, type PromptContext, type Spec, type Ui } from './prompts.js';
+import { contactLines, endLines, finishLines, headerLines, helpLines } from './node-view.js';
+import { onStopSignals } from './signals.js';
+
+export interface WalkIo {
+  ui: Ui;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  today: () => string;
+  contacts?: ContactsFile | undefined;
+  /** `jour-routine` plus the global flags this run was given, for the commands it prints. */
+  jr: string;
+  prompt?: PromptContext;
+  /** Replaces the terminal prompts, for tests that script the answers. */
+  ask?: <T>(spec: Spec<T>) => Promise<T>;
+}
+
+type Ask = <T>(spec: Spec<T>) => Promise<T>;
+
+export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
+  const ask: Ask = io.ask ?? ((spec) => askPrompt(spec, io.prompt));
+  // A closed terminal window or a shutdown: pause and release synchronously, the process ends next.
+  const stop = onStopSignals((code) => {
+    try {
+      io.out(stopLines(live, io, code));
+    } finally {
+      live.release();
+    }
+  });
+  try {
+    for (;;) {
+      const code = await turn(live, io, ask);
+      if (code !== undefined) return code;
+    }
+  } catch (e) {
+    if (!isPromptExit(e)) throw e;
+    io.out(stopLines(live, io, EXIT.interrupted));
+    return EXIT.interrupted;
+  } finally {
+    stop();
+  }
+}
+
+const now = (io: WalkIo) => io.ui.now().toISOString();
+
+/** Pauses the session and says how to continue; used by pause, Ctrl+C and termination signals. */
+function stopLines(live: LiveSession, io: WalkIo, code: number): string {
+  if (!live.state.paused) live.commit({ t: 'paused', at: now(io) });
+  const head = t(io.ui.lang, code === EXIT.ok ? 'ia.paused' : 'ia.interrupted');
+  return `\n${head}\n  ${io.ui.c.bold(`${io.jr} resume ${live.id}`)}`;
+}
+
+async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | undefined> {
+  const { routine: r, state: s } = live;
+  const id = s.current ?? s.outcome;
+  const n = id !== null ? r.nodes.get(id) : undefined;
+  if (!n) throw new Error('walk: no current node');
+  io.out(headerLines(io.ui, r, s).join('\n'));
+  if (n.kind === 'end') io.out(endLines(io.ui, r, s, io.today()).join('\n'));
+  const contact = contactLines(io.ui, n, io.contacts);
+  if (contact.length) io.out(contact.join('\n'));
+  const asks = nodeAsks(io.ui, n, previousInput(s, n.id));
+  if (asks.intro) io.out(io.ui.c.bold(asks.intro));
+  if (asks.items.some((a) => a.spec().kind === 'input')) io.out(io.ui.c.dim(t(io.ui.lang, 'ia.typedHint')));
+  const reply = await askAll(live, io, ask, n, asks.items);
+  if (reply.kind === 'cmd') return command(live, io, ask, reply.cmd);
+  if (n.kind === 'end') {
+    if (!live.state.finished) live.commit({ t: 'finished', at: now(io) });
+    io.out(['', ...finishLines(io.ui, live.id, io.jr)].join('\n'));
+    return EXIT.ok;
+  }
+  const refused = live.commit(asks.event(reply.values, now(io)) as InputEvent);
+  if (refused) io.err(t(io.ui.lang, 'ia.rejected', { reason: inputErrorText(io.ui.lang, refused) }));
+  return undefined;
+}
+
+/** Asks each part of a node in turn; help and notes come back to the same part. */
+async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[]) {
+  const values: unknown[] = [];
+  let draft: unknown;
+  for (let i = 0; i < items.length; ) {
+    const item = items[i] as NodeAsk;
+    const reply = await ask(item.spec(draft));
+    draft = reply.kind === 'cmd' ? reply.draft : undefined;
+    if (reply.kind === 'value') {
+      values.push(reply.value);
+      i++;
+    } else if (reply.cmd === 'help') {
+      io.out(helpLines(io.ui, live.routine, n, item.help).join('\n'));
+    } else if (reply.cmd === 'note') {
+      await addNote(live, io, ask, n.id);
+    } else {
+      return { kind: 'cmd' as const, cmd: reply.cmd };
+    }
+  }
+  return { kind: 'values' as const, values };
+}
+
+async function addNote(live: LiveSession, io: WalkIo, ask: Ask, node: string): Promise<void> {
+  const text = await ask(noteSpec(io.ui));
+  if (text === '') return;
+  const e: SessionEvent = { t: 'noted', at: now(io), node, text };
+  live.commit(e);
+  io.out(io.ui.c.green(t(io.ui.lang, 'ia.note.saved')));
+}
+
+async function command(live: LiveSession, io: WalkIo, ask: Ask, cmd: Cmd): Promise<number | undefined> {
+  if (cmd === 'pause') {
+    io.out(stopLines(live, io, EXIT.ok));
+    return EXIT.ok;
+  }
+  if (cmd !== 'back') return undefined;
+  const spec = backSpec(io.ui, live.routine, live.state.path);
+  if (!spec) {
+    io.out(t(io.ui.lang, 'ia.back.none'));
+    return undefined;
+  }
+  const target = await ask(spec);
+  if (target === null) return undefined;
+  const refused = live.commit({ t: 'went_back', at: now(io), node: target });
+  const n = live.routine.nodes.get(target);
+  if (refused) io.err(t(io.ui.lang, 'ia.rejected', { reason: inputErrorText(io.ui.lang, refused) }));
+  else if (n) io.out(io.ui.c.dim(wrap(t(io.ui.lang, 'ia.back.done', { question: nodeText(n, io.ui.lang) }), 96).join('\n')));
+  return undefined;
+}
