@@ -75,6 +75,13 @@ function reversePostorder(r: CompiledRoutine): string[] {
   return order.reverse();
 }
 
+/** Appends in place: copying the list for every edge is quadratic in a node's in-degree. */
+function addTo(m: Map<string, string[]>, key: string, value: string): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
+
 /** Immediate dominators (Cooper, Harvey & Kennedy), over the reachable nodes. */
 export function dominators(r: CompiledRoutine): Map<string, string> {
   const rpo = reversePostorder(r);
@@ -82,7 +89,7 @@ export function dominators(r: CompiledRoutine): Map<string, string> {
   const preds = new Map<string, string[]>();
   for (const id of rpo) {
     for (const s of successors(r.nodes.get(id) as CNode)) {
-      if (index.has(s)) preds.set(s, [...(preds.get(s) ?? []), id]);
+      if (index.has(s)) addTo(preds, s, id);
     }
   }
   const idom = new Map<string, string>([[r.start, r.start]]);
@@ -119,6 +126,46 @@ export function dominates(idom: ReadonlyMap<string, string>, a: string, b: strin
     x = up;
   }
   return false;
+}
+
+/**
+ * The same answer as `dominates`, in constant time per question: pre- and post-order numbers of
+ * the dominator tree, built once. Walking up the tree for every condition is quadratic on long
+ * routines.
+ */
+export function dominanceTest(idom: ReadonlyMap<string, string>): (a: string, b: string) => boolean {
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const [n, up] of idom) {
+    if (n === up) roots.push(n);
+    else addTo(children, up, n);
+  }
+  const pre = new Map<string, number>();
+  const post = new Map<string, number>();
+  let clock = 0;
+  for (const root of roots) {
+    const stack: { id: string; i: number }[] = [{ id: root, i: 0 }];
+    pre.set(root, clock++);
+    while (stack.length) {
+      const top = stack[stack.length - 1] as { id: string; i: number };
+      const kids = children.get(top.id) ?? [];
+      if (top.i < kids.length) {
+        const k = kids[top.i++] as string;
+        pre.set(k, clock++);
+        stack.push({ id: k, i: 0 });
+      } else {
+        post.set(top.id, clock++);
+        stack.pop();
+      }
+    }
+  }
+  return (a, b) => {
+    if (a === b) return true;
+    const pa = pre.get(a);
+    const pb = pre.get(b);
+    if (pa === undefined || pb === undefined) return false;
+    return pa <= pb && (post.get(b) as number) <= (post.get(a) as number);
+  };
 }
 
 /** Tarjan's strongly connected components, iterative; returns the ids that sit on a cycle. */
@@ -178,7 +225,7 @@ export function checkGraph(r: CompiledRoutine): Diagnostic[] {
   // Walk backwards from the ends: what is not met cannot finish.
   const preds = new Map<string, string[]>();
   for (const n of r.nodes.values()) {
-    for (const s of successors(n)) preds.set(s, [...(preds.get(s) ?? []), n.id]);
+    for (const s of successors(n)) addTo(preds, s, n.id);
   }
   const canEnd = new Set<string>();
   const queue = [...r.nodes.values()].filter((n) => n.kind === 'end').map((n) => n.id);

@@ -1,6 +1,6 @@
 // Checks of what the graph names: conditions, checklist items, deadlines, legal references,
 // contacts, and the routine's own review dates. `today` is passed in; nothing here reads a clock.
-import { answerIds, dominators, dominates } from './check-graph.js';
+import { answerIds, dominanceTest, dominators } from './check-graph.js';
 import type { Uses } from './compile.js';
 import { diag, type Diagnostic } from './diagnostics.js';
 import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine } from './model.js';
@@ -26,7 +26,7 @@ function valueType(node: CNode, field: string | undefined): string {
   return node.kind === 'question' ? node.type : 'none';
 }
 
-function checkLeaf(r: CompiledRoutine, at: CNode, c: Leaf, idom: Map<string, string>, out: Diagnostic[]): void {
+function checkLeaf(r: CompiledRoutine, at: CNode, c: Leaf, dominates: (a: string, b: string) => boolean, out: Diagnostic[]): void {
   const target = resolveRef(r.nodes, c.q);
   const type = target ? valueType(target.node, target.field) : 'unknown';
   if (!target || type === 'unknown' || type === 'none') {
@@ -57,7 +57,7 @@ function checkLeaf(r: CompiledRoutine, at: CNode, c: Leaf, idom: Map<string, str
       if (!allowed.includes(norm)) out.push(diag('unknown-option', c.pos, { q: c.q, option: String(v), allowed: allowed.join(', ') }));
     }
   }
-  if (op !== 'answered' && !dominates(idom, target.node.id, at.id)) {
+  if (op !== 'answered' && !dominates(target.node.id, at.id)) {
     out.push(diag('condition-unanswered', c.pos, { q: c.q, node: at.id }));
   }
 }
@@ -68,9 +68,9 @@ export function checkReferences(
   opts: { today: string; contacts?: ReadonlySet<string> | undefined },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const idom = dominators(r);
+  const dominates = dominanceTest(dominators(r));
   for (const n of r.nodes.values()) {
-    for (const route of n.routes) if (route.when) leaves(route.when).forEach((l) => checkLeaf(r, n, l, idom, out));
+    for (const route of n.routes) if (route.when) leaves(route.when).forEach((l) => checkLeaf(r, n, l, dominates, out));
     if ('contact' in n && n.contact !== undefined && opts.contacts && !opts.contacts.has(n.contact)) {
       out.push(diag('unknown-contact', n.pos, { role: n.contact }));
     }

@@ -76,6 +76,8 @@ export const DIAGNOSTIC_CODES = {
   'answer-unknown-id': 'error',
   'answer-missing': 'error',
   'answer-invalid': 'error',
+  // scenario files (jour-routine test)
+  'unknown-routine': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -85,7 +85,8 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function parseWith<T>(schema: z.ZodType<T>, src: Source, value: unknown, base: PathSegment[]): ShapeResult<T> {
+/** Exported for other files the tool reads with the same positions (scenario files). */
+export function parseWith<T>(schema: z.ZodType<T>, src: Source, value: unknown, base: PathSegment[]): ShapeResult<T> {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, diagnostics: r.error.issues.flatMap((i) => issueToDiagnostics(src, i, base)) };

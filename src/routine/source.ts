@@ -1,7 +1,8 @@
 // Reading a YAML file defensively: routine folders can be edited by anyone with access to the
 // share, so every way a file can be broken or hostile ends in a diagnostic, never a crash.
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import jsyaml from 'js-yaml';
 import { diag, type Diagnostic, type Position } from './diagnostics.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -104,23 +105,74 @@ function textPos(text: string, offset: number, file: string): Position {
   return { file, line, col: offset - lineStart + 1 };
 }
 
+/**
+ * The fast way in: js-yaml reads a clean file some twenty times faster than the position-keeping
+ * parser, and most files are clean. Anything it is unsure of (an error, a duplicate key, an anchor,
+ * a tag it would accept silently) returns undefined and the careful path below reports it.
+ */
+function fastData(text: string): Record<string, unknown> | undefined {
+  if (/!!|!<|(^|[\s[{,])!(\s|$)/m.test(text)) return undefined;
+  let anchored = false;
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, {
+      schema: jsyaml.CORE_SCHEMA,
+      json: false,
+      listener(event, state) {
+        if (event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  if (anchored || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  return data as Record<string, unknown>;
+}
+
+/** A source whose position-keeping parse happens only when a diagnostic asks where something is. */
+function lazySource(file: string, text: string, data: unknown): Source {
+  let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  const ensure = () => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
+      parsed = { doc, lines };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return ensure().doc;
+    },
+    get lines() {
+      return ensure().lines;
+    },
+  };
+}
+
 /** Parses one YAML document; returns the source with positions, or the diagnostics that stop reading. */
 export function parseYaml(text: string, file: string): { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] } {
   if (text.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diag('file-too-large', start(file), { max: '2 MB' })] };
   const deep = nestingTooDeep(text);
   if (deep >= 0) return { ok: false, diagnostics: [diag('too-deep', textPos(text, deep, file), { max: MAX_DEPTH })] };
+  const fast = fastData(text);
+  if (fast !== undefined) return { ok: true, source: lazySource(file, text, fast) };
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    // Duplicate keys are found below in one pass: the library's own check scans the whole mapping
+    // for every key, which is quadratic in a routine's `nodes`.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
   } catch {
     return { ok: false, diagnostics: [diag('too-deep', start(file), { max: MAX_DEPTH })] };
   }
   const at = (offset: number | undefined) => (offset === undefined ? start(file) : positionAt({ file, lines }, offset));
   const out: Diagnostic[] = [];
   for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-id' : 'yaml-syntax';
-    out.push(diag(code, at(e.pos[0]), { detail: firstLine(e.message) }));
+    out.push(diag('yaml-syntax', at(e.pos[0]), { detail: firstLine(e.message) }));
   }
   for (const w of doc.warnings) {
     if (w.code === 'TAG_RESOLVE_FAILED') out.push(diag('yaml-tag', at(w.pos[0])));
@@ -130,6 +182,15 @@ export function parseYaml(text: string, file: string): { ok: true; source: Sourc
   let depthExceeded = false;
   visit(doc, {
     Node(_key, node, path) {
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          const id = String(pair.key.value);
+          if (seen.has(id)) out.push(diag('duplicate-id', at(pair.key.range?.[0]), { id }));
+          seen.add(id);
+        }
+      }
       if (isAlias(node)) out.push(diag('yaml-alias', at(node.range?.[0])));
       else if (node.tag !== undefined && !out.some((d) => d.code === 'yaml-tag')) {
         // Explicit tags are how YAML loaders are tricked into building objects; routines need none.
@@ -155,18 +216,47 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
+/** Pairs of a mapping by key, built once per mapping: `locate` runs for every node, and a scan of `nodes` each time is quadratic. */
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Finds the YAML node at a data path. `key: true` points at the key of the last segment (for an
  * unknown key); a path that runs out (a missing key) points at the deepest node that exists.
  */
 export function locate(src: Source, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
+  // Positions are taken for every node but read only for diagnostics: resolve them on first read.
+  let found: Position | undefined;
+  const get = () => (found ??= locateNow(src, path, opts));
+  return {
+    file: src.file,
+    get line() {
+      return get().line;
+    },
+    get col() {
+      return get().col;
+    },
+  };
+}
+
+function locateNow(src: Source, path: readonly PathSegment[], opts: { key?: boolean }): Position {
   let node: unknown = src.doc.contents;
   let pos = node && isNode(node) && node.range ? node.range[0] : 0;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) break;
       const keyNode = pair.key as YamlNode;
       if (last && opts.key) {
