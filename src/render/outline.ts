@@ -5,23 +5,17 @@ import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
 import { nodeText } from './answer-text.js';
 import { conditionText } from './condition-text.js';
+import { reversePostorder } from '../routine/check-graph.js';
 
 const MARK: Record<CNode['kind'], string> = { question: '?', step: '>', decision: '§', end: '■' };
 
-/** Depth-first from the start, following the routes in their written order. */
+/**
+ * Reverse postorder from the start: every node after all the nodes that lead to it (loops aside),
+ * which is the order a night shift meets them, with side branches before the ends they lead to.
+ */
 export function walkOrder(r: CompiledRoutine): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const stack = [r.start];
-  while (stack.length) {
-    const id = stack.pop() as string;
-    if (seen.has(id) || !r.nodes.has(id)) continue;
-    seen.add(id);
-    order.push(id);
-    const n = r.nodes.get(id) as CNode;
-    const targets = [...n.routes.map((x) => x.next), n.next].filter((x): x is string => x !== undefined);
-    for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i] as string);
-  }
+  const order = reversePostorder(r);
+  const seen = new Set(order);
   // Unreachable nodes still belong in the outline, last, so that nothing in the file is hidden.
   for (const id of r.nodes.keys()) if (!seen.has(id)) order.push(id);
   return order;
@@ -33,8 +27,8 @@ function routeLine(route: Route, r: CompiledRoutine, n: CNode, lang: Lang): stri
     const opt = n.kind === 'question' ? n.options?.find((o) => o.id === route.answer) : undefined;
     label = opt ? opt.label[lang] : t(lang, `answer.${route.answer}`);
   } else label = `${t(lang, 'outline.if')} ${conditionText(route.when ?? { const: true }, lang)}`;
-  const items = route.checklist.length ? `  [+ ${route.checklist.join(', ')}]` : '';
-  return `${label} → ${route.next ?? '…'}${items}`;
+  const items = route.checklist.length ? `[+ ${route.checklist.join(', ')}]` : '';
+  return route.next === undefined ? `${label}: ${items}` : `${label} → ${route.next}${items ? `  ${items}` : ''}`;
 }
 
 export function renderOutline(r: CompiledRoutine, lang: Lang): string[] {
@@ -63,7 +57,10 @@ export function renderOutline(r: CompiledRoutine, lang: Lang): string[] {
     if (n.next !== undefined) lines.push(`    ${n.routes.length ? t(lang, 'outline.otherwise') : t(lang, 'outline.then')} → ${n.next}`);
   }
   lines.push('', `== ${t(lang, 'outline.checklist')}`);
+  // Items only a ruled-out branch of a module could add do not belong to this routine's list.
+  const used = new Set([...r.nodes.values()].flatMap((n) => [...n.checklist, ...n.routes.flatMap((x) => x.checklist)]));
   for (const item of r.checklist.values()) {
+    if (!used.has(item.id)) continue;
     const due = item.due ? `  ${t(lang, 'outline.due')} ${dueText(item.due, lang)} ${item.dueFrom}` : '';
     lines.push(`[ ] ${item.id}: ${item.text[lang]} (${t(lang, `owner.${item.owner}`)}, ${t(lang, `urgency.${item.urgency}`)})${due}`);
   }

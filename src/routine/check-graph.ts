@@ -50,7 +50,7 @@ function dupes(ids: string[], node: CNode, out: Diagnostic[]): void {
 }
 
 /** Reverse-postorder from the start, iterative so that a 10,000-node chain cannot overflow the stack. */
-function reversePostorder(r: CompiledRoutine): string[] {
+export function reversePostorder(r: CompiledRoutine): string[] {
   const order: string[] = [];
   const seen = new Set<string>([r.start]);
   const stack: { id: string; succ: string[]; i: number }[] = [];
@@ -228,7 +228,11 @@ export function checkGraph(r: CompiledRoutine): Diagnostic[] {
     for (const s of successors(n)) addTo(preds, s, n.id);
   }
   const canEnd = new Set<string>();
-  const queue = [...r.nodes.values()].filter((n) => n.kind === 'end').map((n) => n.id);
+  // A node pointing at a missing target already has its error; counting it as able to end keeps
+  // that one mistake from being reported again at every node before it.
+  const queue = [...r.nodes.values()]
+    .filter((n) => n.kind === 'end' || successors(n).some((s) => !r.nodes.has(s)))
+    .map((n) => n.id);
   queue.forEach((id) => canEnd.add(id));
   while (queue.length) {
     const id = queue.pop() as string;

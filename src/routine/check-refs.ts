@@ -86,6 +86,8 @@ export function checkReferences(
     if (item.dueFrom === undefined) continue;
     const pos = uses.dueFrom.get(item.id) ?? item.pos;
     const src = resolveRef(r.nodes, item.dueFrom);
+    const prunedSource = [...uses.pruned].some((id) => item.dueFrom === id || item.dueFrom?.startsWith(`${id}.`));
+    if (!src && prunedSource) continue;
     if (!src) {
       out.push(diag('unknown-deadline-source', pos, { from: item.dueFrom }));
       continue;

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { diag, type Diagnostic, type Position } from './diagnostics.js';
 import { locate, type PathSegment, type Source } from './source.js';
 import type { CCondition, CItem, CNode, CompiledRoutine, ModuleUse, Route } from './model.js';
+import { pruneConstants } from './prune.js';
 import { RESERVED_IDS, type Condition, type ModuleFile, type Node, type Reference, type RoutineFile } from './schema.js';
 
 export interface Parsed<T> {
@@ -51,6 +52,8 @@ export interface Uses {
   references: Use[];
   items: Use[];
   dueFrom: Map<string, Position>;
+  /** Nodes that module parameters ruled out: what names them is not an error in this routine. */
+  pruned: Set<string>;
 }
 
 export interface CompileOutput {
@@ -70,7 +73,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   const modules: ModuleUse[] = [];
   const pending: PendingTarget[] = [];
   const texts: string[] = [input.routine.source.text];
-  const uses: Uses = { references: [], items: [], dueFrom: new Map() };
+  const uses: Uses = { references: [], items: [], dueFrom: new Map(), pruned: new Set() };
   const noteRefs = (src: Source, ref: string | string[] | undefined, path: PathSegment[]) => {
     if (ref === undefined) return;
     if (typeof ref === 'string') uses.references.push({ id: ref, pos: locate(src, path) });
@@ -278,6 +281,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     if (n.next !== undefined) n.next = resolve(n.next);
     for (const r of n.routes) if (r.next !== undefined) r.next = resolve(r.next);
   }
+  uses.pruned = pruneConstants(nodes, resolve(routine.start));
 
   const references = new Map(input.references);
   const hash = createHash('sha256');
