@@ -1,5 +1,5 @@
 // Helpers several commands share: opening the routine folders, and printing diagnostics.
-import { relative } from 'node:path';
+import { delimiter, relative } from 'node:path';
 import type { Context } from '../context.js';
 import { todayLocal } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
@@ -9,7 +9,8 @@ import { findRoutine, openRegistry, type Registry } from '../routine/registry.js
 import { loadContactRoles } from '../routine/contacts.js';
 
 export function routineFolders(ctx: Context): string[] {
-  const fromEnv = (ctx.env.JOUR_ROUTINE_ROUTINES ?? '').split(/[;:]/).filter((s) => s !== '' && !/^[A-Za-z]$/.test(s));
+  // The OS's own list separator: ';' on Windows, where ':' is part of a drive letter.
+  const fromEnv = (ctx.env.JOUR_ROUTINE_ROUTINES ?? '').split(delimiter).filter((s) => s !== '');
   return [...fromEnv, ...(ctx.opts.routines ?? [])];
 }
 

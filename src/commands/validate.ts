@@ -8,7 +8,8 @@ import { EXIT } from '../errors.js';
 import { sortDiagnostics, type Diagnostic } from '../routine/diagnostics.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
 import { BUNDLED_DIR, loadReferenceFiles, readFileSafe, routineFiles } from '../routine/registry.js';
-import { checkContactsShape, checkModuleShape, checkReferencesShape } from '../routine/shape.js';
+import { ScenarioFileSchema } from '../routine/scenario.js';
+import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
 import { formatDiagnostic, openRoutines, routineFolders } from './shared.js';
@@ -29,6 +30,7 @@ function validateFile(ctx: Context, file: string, folders: string[]): Diagnostic
   if (kind === 'module') return shapeOnly(checkModuleShape(src.source));
   if (kind === 'references') return shapeOnly(checkReferencesShape(src.source));
   if (kind === 'contacts') return shapeOnly(checkContactsShape(src.source));
+  if (kind === 'scenario') return shapeOnly(parseWith(ScenarioFileSchema, src.source, src.source.data, []));
   const refs = loadReferenceFiles([...new Set([BUNDLED_DIR, ...folders.map((f) => resolve(f)), dirname(file)])]);
   const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
   return [...refs.diagnostics, ...r.diagnostics];

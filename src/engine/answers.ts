@@ -17,6 +17,8 @@ const NO = new Set(['no', 'nej', 'false']);
 function toTime(v: Raw, at: string): string | null | undefined {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v !== 'string') return undefined;
+  // A full ISO time with its offset is already unambiguous; only wall-clock times need Stockholm.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
   return parseLocalDateTime(v, at) ?? undefined;
 }
 
