@@ -1,10 +1,68 @@
-// `jour-routine checklist`: not built yet.
-import type { Command } from 'commander';
+// `jour-routine checklist SESSION [--format text|md|json] [--tick]`: the checklist the caseworker
+// prints at 03:00, and ticking items off with initials, each tick an event in the session log.
+import { Option, type Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Lang } from '../ui/i18n.js';
+import { todayLocal, type Context } from '../context.js';
+import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
+import { CliError, EXIT } from '../errors.js';
+import { renderChecklistMarkdown } from '../render/checklist-md.js';
+import { renderChecklistHeader, renderChecklistText, type Style } from '../render/checklist-text.js';
+import { checklistJson, JSON_FORMAT_VERSION } from '../render/json.js';
+import { openSession, type OpenSession } from '../session/open.js';
+import { t, type Lang } from '../ui/i18n.js';
+import { tickItems } from '../ui/tick.js';
+import { openRoutines } from './shared.js';
+
+type Format = 'text' | 'md' | 'json';
+
+function terminalStyle(ctx: Context): Style {
+  return (tone, line) =>
+    tone === 'danger' ? ctx.c.red.bold(line) : tone === 'warn' ? ctx.c.yellow(line) : tone === 'heading' ? ctx.c.bold(line) : ctx.c.dim(line);
+}
+
+function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: Format, today: string): void {
+  const r = s.routine;
+  if (format === 'json') {
+    const body = {
+      format: JSON_FORMAT_VERSION,
+      session: s.id,
+      routine: { id: r.id, version: r.version, hash: r.hash },
+      case_ref: s.started.case_ref,
+      practice: s.started.practice,
+      today,
+      checklist: checklistJson(entries),
+    };
+    ctx.out(JSON.stringify(body, null, 2));
+  } else if (format === 'md') {
+    ctx.out(renderChecklistMarkdown(r, s.started, s.id, entries, today, ctx.lang).trimEnd());
+  } else {
+    const style = terminalStyle(ctx);
+    const lines = [
+      ...renderChecklistHeader(r, s.started, s.id, today, ctx.lang, style),
+      ...renderChecklistText(r, entries, ctx.lang, undefined, { style, withStatus: true }),
+    ];
+    ctx.out(lines.join('\n').trimEnd());
+  }
+}
 
 export function registerChecklist(program: Command, run: Runner, lang: Lang): void {
-  void program;
-  void run;
-  void lang;
+  program
+    .command('checklist')
+    .description(t(lang, 'cli.checklist.description'))
+    .argument('<session>', t(lang, 'cli.checklist.session'))
+    .addOption(new Option('--format <format>', t(lang, 'cli.checklist.format')).choices(['text', 'md', 'json']).default('text'))
+    .option('--tick', t(lang, 'cli.checklist.tick'))
+    .action((id: string, o: { format: Format; tick?: boolean }) =>
+      run(async (ctx) => {
+        // Refused before anything is read, so a script that pipes us never half-starts a prompt.
+        if (o.tick && !(ctx.stdinIsTTY && ctx.stdoutIsTTY)) throw new CliError('tick.needsTty', {}, EXIT.usage);
+        const reg = openRoutines(ctx);
+        const s = openSession(ctx, reg, id);
+        if (o.tick) return tickItems(ctx, reg, s);
+        for (const w of s.warnings) ctx.err(w);
+        const today = todayLocal(ctx);
+        print(ctx, s, deriveChecklist(s.routine, s.state, today), o.format, today);
+        return EXIT.ok;
+      }),
+    );
 }

@@ -29,6 +29,7 @@ export function checklistJson(entries: readonly ChecklistEntry[]) {
               legal: e.deadline.legal,
               safe: e.deadline.safe,
               moved: e.deadline.moved,
+              nominal_reason: e.deadline.nominalReason,
               status: e.deadline.status,
             },
     expired_refs: e.expiredRefs,

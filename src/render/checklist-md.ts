@@ -1,0 +1,141 @@
+// The checklist in Markdown: task items for `checklist --format md` and the case note, the open
+// items with their deadlines, and the legal references a session used with their dates.
+import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
+import type { WalkState } from '../engine/walk.js';
+import { formatInstantLocal } from '../engine/calendar.js';
+import type { CompiledRoutine } from '../routine/model.js';
+import type { Started } from '../session/events.js';
+import { t, type Lang } from '../ui/i18n.js';
+import { deadlineParts, lawOf, statusText } from './checklist-text.js';
+import { bold, bullets, document, heading, inline, quote, tasks, type Block, type Item } from './markdown.js';
+
+function ownerText(e: ChecklistEntry, lang: Lang): string {
+  return t(lang, 'checklist.owner', { owner: t(lang, `owner.${e.item.owner}`) });
+}
+
+function refsItem(refs: readonly string[], r: CompiledRoutine, lang: Lang): Item[] {
+  return refs.length ? [{ text: `${inline(t(lang, 'note.refs'))}: ${inline(refs.map((id) => lawOf(r, id, lang)).join('; '))}` }] : [];
+}
+
+/** Deadline lines as sub-items; `withStatus` only where "today" may appear (never in the note). */
+export function deadlineItems(e: ChecklistEntry, r: CompiledRoutine, lang: Lang, withStatus = false): Item[] {
+  return deadlineParts(e, r, lang, withStatus).map((p) => ({ text: p.tone === 'danger' ? bold(inline(p.text)) : inline(p.text) }));
+}
+
+/** Task items under one heading per urgency; done and not-applicable items are checked. */
+export function checklistTaskBlocks(
+  r: CompiledRoutine,
+  entries: readonly ChecklistEntry[],
+  lang: Lang,
+  level: number,
+  opts: { details: boolean; withStatus: boolean },
+): Block[] {
+  if (!entries.length) return [inline(t(lang, 'checklist.empty'))];
+  const blocks: Block[] = [];
+  for (const urgency of URGENCY_ORDER) {
+    const group = entries.filter((e) => e.item.urgency === urgency);
+    if (!group.length) continue;
+    blocks.push(heading(level, inline(t(lang, `checklist.heading.${urgency}`))));
+    blocks.push(
+      tasks(
+        group.map((e) => {
+          const status = statusText(e, lang);
+          return {
+            checked: e.status.state !== 'open',
+            text: `${inline(e.item.text[lang])} (${inline(ownerText(e, lang))})`,
+            // The note lists deadlines once, under open items; the printed list carries them here.
+            sub: [
+              ...(status ? [{ text: inline(status) }] : []),
+              ...(opts.details && e.status.state === 'open' ? deadlineItems(e, r, lang, opts.withStatus) : []),
+              ...(opts.details ? refsItem(e.item.refs, r, lang) : []),
+            ],
+          };
+        }),
+      ),
+    );
+  }
+  return blocks;
+}
+
+/**
+ * Open items: anything that was to be done "now" and still is not, then the earliest "act by",
+ * then those waiting for a time, then the rest by urgency.
+ */
+export function openEntries(entries: readonly ChecklistEntry[]): ChecklistEntry[] {
+  const rank = (e: ChecklistEntry) => (e.item.urgency === 'now' ? -1 : e.deadline === null ? 2 : 'waiting' in e.deadline ? 1 : 0);
+  const key = (e: ChecklistEntry) => (e.deadline && 'safe' in e.deadline ? e.deadline.safe : '');
+  return entries
+    .filter((e) => e.status.state === 'open')
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || key(a.e).localeCompare(key(b.e)) || a.i - b.i)
+    .map((x) => x.e);
+}
+
+export function openItemsBlock(r: CompiledRoutine, entries: readonly ChecklistEntry[], lang: Lang): Block {
+  const open = openEntries(entries);
+  if (!open.length) return inline(t(lang, 'note.noOpen'));
+  return bullets(
+    open.map((e) => ({
+      text: `${bold(inline(e.item.text[lang]))} (${inline(ownerText(e, lang))})`,
+      sub: [...deadlineItems(e, r, lang), ...refsItem(e.item.refs, r, lang)],
+    })),
+  );
+}
+
+/** Every reference the path, the chosen grounds and the checklist cite, in order of first use. */
+export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[]): string[] {
+  const ids: string[] = [];
+  const add = (x: string | string[] | undefined) => {
+    for (const id of x === undefined ? [] : Array.isArray(x) ? x : [x]) if (!ids.includes(id)) ids.push(id);
+  };
+  for (const v of s.path) {
+    const n = r.nodes.get(v.node);
+    if (!n) continue;
+    add(n.refs);
+    const input = v.input;
+    if (n.kind === 'decision' && input?.t === 'decided') add(n.grounds?.find((g) => g.id === input.ground)?.ref);
+  }
+  for (const e of entries) add(e.item.refs);
+  return ids;
+}
+
+export function referencesBlock(r: CompiledRoutine, ids: readonly string[], lang: Lang): Block {
+  if (!ids.length) return inline(t(lang, 'note.noRefs'));
+  return bullets(
+    ids.map((id) => {
+      const ref = r.references.get(id);
+      if (!ref) return { text: inline(id) };
+      const dates = ref.valid_until
+        ? t(lang, 'note.validUntil', { from: ref.valid_from, until: ref.valid_until })
+        : t(lang, 'note.valid', { from: ref.valid_from });
+      const verify = ref.verify ? [{ text: `${bold(inline(t(lang, 'note.verify')))}: ${inline(ref.note?.[lang] ?? '')}` }] : [];
+      const note = !ref.verify && ref.note ? [{ text: inline(ref.note[lang]) }] : [];
+      return { text: `${bold(inline(ref.law[lang]))}: ${inline(ref.title[lang])} (${inline(dates)})`, sub: [...verify, ...note] };
+    }),
+  );
+}
+
+/** `checklist --format md`: a document of its own, with today's overdue marks (unlike the note). */
+export function renderChecklistMarkdown(
+  r: CompiledRoutine,
+  started: Started,
+  session: string,
+  entries: readonly ChecklistEntry[],
+  today: string,
+  lang: Lang,
+): string {
+  const blocks: Block[] = [heading(1, inline(t(lang, 'checklist.title', { title: r.title[lang] })))];
+  if (started.practice) blocks.push(quote(bold(inline(t(lang, 'checklist.practice')))));
+  const meta = {
+    id: r.id,
+    version: r.version,
+    case: started.case_ref.trim() || t(lang, 'checklist.noCase'),
+    session,
+    worker: started.worker.trim() || '–',
+    start: formatInstantLocal(started.at),
+    today,
+  };
+  blocks.push(bullets([{ text: inline(t(lang, 'checklist.meta', meta)) }, { text: inline(t(lang, 'checklist.metaWorker', meta)) }]));
+  blocks.push(...checklistTaskBlocks(r, entries, lang, 2, { details: true, withStatus: true }));
+  return document(blocks);
+}
