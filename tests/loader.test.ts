@@ -1,8 +1,9 @@
 // The loader on files held in memory: module expansion with qualified ids, `return`, parameters,
 // the content hash, and the order and completeness of the diagnostics.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { sortDiagnostics, type Diagnostic } from '../src/routine/diagnostics.js';
-import { loadRoutine, type LoadResult } from '../src/routine/load.js';
+import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
 import type { CNode } from '../src/routine/model.js';
 import type { Reference } from '../src/routine/schema.js';
 
@@ -191,5 +192,23 @@ describe('diagnostics', () => {
   it('a file the reader cannot give is one diagnostic at 1:1', () => {
     const r = load({});
     expect(r.diagnostics).toEqual([{ code: 'file-unreadable', severity: 'error', file: MAIN, line: 1, col: 1, params: {} }]);
+  });
+});
+
+describe('the content hash', () => {
+  it('does not depend on the folder the routines are installed in', () => {
+    const text = (p: string) => Buffer.from(readFileSync(p));
+    const hashIn = (root: string) => {
+      const files = new Map<string, Buffer>([
+        [`${root}/references.yaml`, text('routines/references.yaml')],
+        [`${root}/exempel.yaml`, text('examples/exempel.yaml')],
+      ]);
+      const readFile = (f: string) => files.get(f);
+      const refs = loadReferences(`${root}/references.yaml`, readFile).references;
+      return loadRoutine(`${root}/exempel.yaml`, { readFile, references: refs, today: '2026-11-28' }).routine?.hash;
+    };
+    const a = hashIn('/opt/a');
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashIn('/home/b/jour-routine/routines')).toBe(a);
   });
 });

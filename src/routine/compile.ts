@@ -286,7 +286,13 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   const references = new Map(input.references);
   const hash = createHash('sha256');
   for (const t of texts) hash.update(t).update('\0');
-  hash.update(JSON.stringify([...references.entries()].sort(([a], [b]) => a.localeCompare(b))));
+  // Only what a reference says counts, not where the file lies: the same routine installed in
+  // another folder must keep its hash, or every session would look as if its routine had changed.
+  const said = [...references.entries()].map(([id, ref]) => {
+    const { file: _where, ...content } = ref as Reference & { file?: string };
+    return [id, content] as const;
+  });
+  hash.update(JSON.stringify(said.sort(([a], [b]) => a.localeCompare(b))));
 
   const compiled: CompiledRoutine = {
     id: routine.id,
