@@ -3,11 +3,19 @@
 import { diag, type Diagnostic } from './diagnostics.js';
 import type { CNode, CompiledRoutine } from './model.js';
 
+const successorCache = new WeakMap<CNode, string[]>();
+
+/** A node's targets, computed once per node: every graph check asks for them many times. */
 export function successors(node: CNode): string[] {
-  const out = new Set<string>();
-  for (const r of node.routes) if (r.next !== undefined) out.add(r.next);
-  if (node.next !== undefined) out.add(node.next);
-  return [...out];
+  let out = successorCache.get(node);
+  if (!out) {
+    const set = new Set<string>();
+    for (const r of node.routes) if (r.next !== undefined) set.add(r.next);
+    if (node.next !== undefined) set.add(node.next);
+    out = [...set];
+    successorCache.set(node, out);
+  }
+  return out;
 }
 
 /** Answers a question can have, for `on` keys and conditions; undefined where any value goes. */
@@ -49,8 +57,19 @@ function dupes(ids: string[], node: CNode, out: Diagnostic[]): void {
   }
 }
 
+const rpoCache = new WeakMap<CompiledRoutine, string[]>();
+
 /** Reverse-postorder from the start, iterative so that a 10,000-node chain cannot overflow the stack. */
 export function reversePostorder(r: CompiledRoutine): string[] {
+  let cached = rpoCache.get(r);
+  if (!cached) {
+    cached = computeReversePostorder(r);
+    rpoCache.set(r, cached);
+  }
+  return [...cached];
+}
+
+function computeReversePostorder(r: CompiledRoutine): string[] {
   const order: string[] = [];
   const seen = new Set<string>([r.start]);
   const stack: { id: string; succ: string[]; i: number }[] = [];
@@ -82,39 +101,49 @@ function addTo(m: Map<string, string[]>, key: string, value: string): void {
   else m.set(key, [value]);
 }
 
-/** Immediate dominators (Cooper, Harvey & Kennedy), over the reachable nodes. */
+/** Immediate dominators (Cooper, Harvey & Kennedy), over the reachable nodes, on array indexes. */
 export function dominators(r: CompiledRoutine): Map<string, string> {
   const rpo = reversePostorder(r);
+  const n = rpo.length;
   const index = new Map(rpo.map((id, i) => [id, i]));
-  const preds = new Map<string, string[]>();
-  for (const id of rpo) {
+  const preds: number[][] = Array.from({ length: n }, () => []);
+  rpo.forEach((id, i) => {
     for (const s of successors(r.nodes.get(id) as CNode)) {
-      if (index.has(s)) addTo(preds, s, id);
+      const j = index.get(s);
+      if (j !== undefined) (preds[j] as number[]).push(i);
     }
-  }
-  const idom = new Map<string, string>([[r.start, r.start]]);
-  const intersect = (a: string, b: string): string => {
+  });
+  // In reverse postorder a dominator always has the smaller index, so "walk up the larger" meets.
+  const idom = new Int32Array(n).fill(-1);
+  if (n > 0) idom[0] = 0;
+  const intersect = (a: number, b: number): number => {
     let x = a;
     let y = b;
     while (x !== y) {
-      while ((index.get(x) as number) > (index.get(y) as number)) x = idom.get(x) as string;
-      while ((index.get(y) as number) > (index.get(x) as number)) y = idom.get(y) as string;
+      while (x > y) x = idom[x] as number;
+      while (y > x) y = idom[y] as number;
     }
     return x;
   };
   for (let changed = true; changed; ) {
     changed = false;
-    for (const id of rpo.slice(1)) {
-      const ps = (preds.get(id) ?? []).filter((p) => idom.has(p));
-      if (ps.length === 0) continue;
-      const next = ps.slice(1).reduce((acc, p) => intersect(acc, p), ps[0] as string);
-      if (idom.get(id) !== next) {
-        idom.set(id, next);
+    for (let i = 1; i < n; i++) {
+      let next = -1;
+      for (const p of preds[i] as number[]) {
+        if (idom[p] === -1) continue;
+        next = next === -1 ? p : intersect(p, next);
+      }
+      if (next !== -1 && idom[i] !== next) {
+        idom[i] = next;
         changed = true;
       }
     }
   }
-  return idom;
+  const out = new Map<string, string>();
+  rpo.forEach((id, i) => {
+    if (idom[i] !== -1) out.set(id, rpo[idom[i] as number] as string);
+  });
+  return out;
 }
 
 export function dominates(idom: ReadonlyMap<string, string>, a: string, b: string): boolean {

@@ -175,13 +175,18 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     }
     const rawNext = 'end' in node ? undefined : node.next;
     const next = rawNext !== undefined ? qualify(scope, rawNext, locate(scope.src, [...base, 'next'])) : undefined;
-    const { ref, checklist: items, ...rest } = node as Node & { ref?: string | string[]; checklist?: string[] };
+    // Routing keys are taken out by destructuring, not `delete`, which would turn every compiled
+    // node into a slow dictionary-mode object for all the checks that follow.
+    const { ref, checklist: items, on: _on, branches: _branches, next: _next, ...rest } = node as Node & {
+      ref?: string | string[];
+      checklist?: string[];
+      on?: unknown;
+      branches?: unknown;
+      next?: unknown;
+    };
     noteRefs(scope.src, ref, [...base, 'ref']);
     noteItems(scope.src, items, [...base, 'checklist']);
     if ('decision' in node) node.grounds?.forEach((g, i) => noteRefs(scope.src, g.ref, [...base, 'grounds', i, 'ref']));
-    delete (rest as { on?: unknown }).on;
-    delete (rest as { branches?: unknown }).branches;
-    delete (rest as { next?: unknown }).next;
     const kind = 'question' in node ? 'question' : 'step' in node ? 'step' : 'decision' in node ? 'decision' : 'end';
     return {
       ...(rest as object),

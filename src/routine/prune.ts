@@ -56,9 +56,15 @@ function pruneNode(n: CNode): void {
 }
 
 /** Folds constant conditions and drops the nodes that only constant-false branches led to. */
+const hasConst = (c: CCondition): boolean =>
+  'const' in c || ('all' in c && c.all.some(hasConst)) || ('any' in c && c.any.some(hasConst)) || ('not' in c && hasConst(c.not));
+
 export function pruneConstants(nodes: Map<string, CNode>, start: string): Set<string> {
+  // Most routines test no module parameter; then there is nothing to fold and no graph to walk.
+  const affected = [...nodes.values()].filter((n) => n.routes.some((r) => r.when !== undefined && hasConst(r.when)));
+  if (affected.length === 0) return new Set();
   const before = reachable(nodes, start);
-  for (const n of nodes.values()) pruneNode(n);
+  for (const n of affected) pruneNode(n);
   const after = reachable(nodes, start);
   // Nodes unreachable before pruning stay: they are the author's mistake, for the checker to report.
   const removed = new Set([...before].filter((id) => !after.has(id)));

@@ -30,19 +30,20 @@ const start = (file: string): Position => ({ file, line: 1, col: 1 });
  * risk. Returns the offset of the bracket that goes too deep, or -1.
  */
 function nestingTooDeep(text: string): number {
+  // Character codes, not one-character strings: this runs over every byte of every file.
+  const DQ = 34, SQ = 39, NL = 10, LB = 91, RB = 93, LC = 123, RC = 125;
   let depth = 0;
-  let inQuote: string | null = null;
+  let inQuote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inQuote) {
-      if (c === inQuote) inQuote = null;
-      else if (c === '\n') inQuote = null;
+      if (c === inQuote || c === NL) inQuote = 0;
       continue;
     }
-    if (c === '"' || c === "'") inQuote = c;
-    else if (c === '[' || c === '{') {
+    if (c === DQ || c === SQ) inQuote = c;
+    else if (c === LB || c === LC) {
       if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    } else if ((c === RB || c === RC) && depth > 0) depth--;
   }
   return -1;
 }
@@ -235,18 +236,32 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
  * unknown key); a path that runs out (a missing key) points at the deepest node that exists.
  */
 export function locate(src: Source, path: readonly PathSegment[], opts: { key?: boolean } = {}): Position {
-  // Positions are taken for every node but read only for diagnostics: resolve them on first read.
-  let found: Position | undefined;
-  const get = () => (found ??= locateNow(src, path, opts));
-  return {
-    file: src.file,
-    get line() {
-      return get().line;
-    },
-    get col() {
-      return get().col;
-    },
-  };
+  return new LazyPosition(src, path, opts.key === true);
+}
+
+/**
+ * Positions are taken for every node but read only for diagnostics, so they are resolved on first
+ * read. A class, because an object literal with getters is slow to create ten thousand times.
+ */
+class LazyPosition implements Position {
+  readonly file: string;
+  private found: Position | undefined;
+  constructor(
+    private readonly src: Source,
+    private readonly path: readonly PathSegment[],
+    private readonly key: boolean,
+  ) {
+    this.file = src.file;
+  }
+  private get pos(): Position {
+    return (this.found ??= locateNow(this.src, this.path, { key: this.key }));
+  }
+  get line(): number {
+    return this.pos.line;
+  }
+  get col(): number {
+    return this.pos.col;
+  }
 }
 
 function locateNow(src: Source, path: readonly PathSegment[], opts: { key?: boolean }): Position {
