@@ -4,7 +4,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { makeContext, type Context, type GlobalOptions } from './context.js';
 import { CliError, EXIT } from './errors.js';
 import { langFromEnv, t, type Lang } from './ui/i18n.js';
-import { COMMANDS } from './commands/index.js';
 import { VERSION } from './version.js';
 
 export type Runner = (fn: (ctx: Context) => Promise<number> | number) => Promise<void>;
@@ -15,7 +14,7 @@ function pickLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return v === 'en' || v === 'sv' ? v : langFromEnv(env);
 }
 
-export function buildProgram(lang: Lang, run: Runner): Command {
+export async function buildProgram(lang: Lang, run: Runner): Promise<Command> {
   const program = new Command('jour-routine');
   program
     .description(t(lang, 'cli.description'))
@@ -30,6 +29,9 @@ export function buildProgram(lang: Lang, run: Runner): Command {
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // The commands pull in the routine loader, the renderers and the prompts: load them only when a
+  // command is to run, so that `--version` answers at once.
+  const { COMMANDS } = await import('./commands/index.js');
   for (const register of COMMANDS) register(program, run, lang);
   return program;
 }
@@ -55,7 +57,12 @@ export async function main(argv: string[], io = { env: process.env, now: () => n
     });
     code = await fn(ctx);
   };
-  const program = buildProgram(lang, run);
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const program = await buildProgram(lang, run);
   try {
     await program.parseAsync(argv);
   } catch (e) {
