@@ -1,7 +1,7 @@
 // The training vignettes of ../shared/vignettes, end to end: the bundled routine walked with the
 // answers in routines/scenarios, written as a session on disk, then read back through the CLI as
 // the night shift and the district would (checklist, case note, handover).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,6 @@ const VIGNETTES = [
 
 const routineFile = (id: string) => join(ROOT, 'routines', `${id}.yaml`);
 const scenarioFile = (id: string) => join(ROOT, 'routines', 'scenarios', `${id}.yaml`);
-const bundled = VIGNETTES.every((v) => existsSync(routineFile(v.routine)) && existsSync(scenarioFile(v.routine)));
 
 function scenario(routine: string, key: string): Scenario | undefined {
   const doc = parse(readFileSync(scenarioFile(routine), 'utf8')) as { scenarios?: Scenario[] };
@@ -51,7 +50,7 @@ function scenario(routine: string, key: string): Scenario | undefined {
 
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-describe.skipIf(!bundled)('vignettes on the bundled routines', () => {
+describe('vignettes on the bundled routines', () => {
   let data: string;
   const runs = new Map<string, { id: string; routine: CompiledRoutine; scenario: Scenario; items: Item[] }>();
   const cmd = (...args: string[]) => cli(['--data-dir', data, ...args]);
@@ -171,11 +170,5 @@ describe.skipIf(!bundled)('vignettes on the bundled routines', () => {
     const handover = flat(cmd('export', run('V3').id, '--handover').stdout);
     expect(handover).toMatch(/god man/i);
     expect(handover).toMatch(/Migrationsverket/);
-  });
-});
-
-describe.runIf(!bundled)('vignettes: bundled routines not present', () => {
-  it('is skipped until routines/*.yaml and routines/scenarios/*.yaml exist (see tests/checklist.test.ts for V1 dates on a fixture)', () => {
-    expect(bundled).toBe(false);
   });
 });
