@@ -16,25 +16,15 @@ import type { CompiledRoutine } from '../routine/model.js';
 import { readFileSafe } from '../routine/registry.js';
 import { locate } from '../routine/source.js';
 import type { Started } from '../session/events.js';
+import { startedEvent } from '../session/started.js';
 import { inputErrorText } from '../ui/input-error.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { VERSION } from '../version.js';
 import { formatDiagnostic, openRoutines, requireRoutine } from './shared.js';
 
+/** The started event of a walk made by this tool, at this version. */
 export function startedFor(r: CompiledRoutine, at: string, lang: Lang, extra: Partial<Started> = {}): Started {
-  return {
-    t: 'started',
-    v: 1,
-    at,
-    session: 'run',
-    routine: { id: r.id, version: r.version, hash: r.hash },
-    case_ref: '',
-    worker: '',
-    practice: true,
-    lang,
-    tool_version: VERSION,
-    ...extra,
-  };
+  return startedEvent(r, at, lang, VERSION, extra);
 }
 
 function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string | undefined) {

@@ -2,11 +2,10 @@
 // items with their deadlines, and the legal references a session used with their dates.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import { formatInstantLocal } from '../engine/calendar.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { Started } from '../session/events.js';
 import { t, type Lang } from '../ui/i18n.js';
-import { deadlineParts, lawOf, statusText } from './checklist-text.js';
+import { checklistMeta, deadlineParts, lawOf, statusText } from './checklist-text.js';
 import { bold, bullets, document, heading, inline, quote, tasks, type Block, type Item } from './markdown.js';
 
 function ownerText(e: ChecklistEntry, lang: Lang): string {
@@ -126,15 +125,7 @@ export function renderChecklistMarkdown(
 ): string {
   const blocks: Block[] = [heading(1, inline(t(lang, 'checklist.title', { title: r.title[lang] })))];
   if (started.practice) blocks.push(quote(bold(inline(t(lang, 'checklist.practice')))));
-  const meta = {
-    id: r.id,
-    version: r.version,
-    case: started.case_ref.trim() || t(lang, 'checklist.noCase'),
-    session,
-    worker: started.worker.trim() || '–',
-    start: formatInstantLocal(started.at),
-    today,
-  };
+  const meta = checklistMeta(r, started, session, today, lang);
   blocks.push(bullets([{ text: inline(t(lang, 'checklist.meta', meta)) }, { text: inline(t(lang, 'checklist.metaWorker', meta)) }]));
   blocks.push(...checklistTaskBlocks(r, entries, lang, 2, { details: true, withStatus: true }));
   return document(blocks);

@@ -90,15 +90,7 @@ export function renderChecklistHeader(
   const practice = t(lang, 'checklist.practice');
   if (started.practice) lines.push(style('danger', `*** ${practice} ***`));
   lines.push(...wrap(t(lang, 'checklist.title', { title: r.title[lang] }), WIDTH).map((l) => style('heading', l)));
-  const meta = {
-    id: r.id,
-    version: r.version,
-    case: started.case_ref.trim() || t(lang, 'checklist.noCase'),
-    session,
-    worker: started.worker.trim() || '–',
-    start: formatInstantLocal(started.at),
-    today,
-  };
+  const meta = checklistMeta(r, started, session, today, lang);
   lines.push(...wrap(t(lang, 'checklist.meta', meta), WIDTH), ...wrap(t(lang, 'checklist.metaWorker', meta), WIDTH));
   lines.push(t(lang, 'checklist.legend'), '');
   return lines;
@@ -135,4 +127,17 @@ export function renderChecklistText(
   }
   if (!entries.length) lines.push(t(lang, 'checklist.empty'));
   return lines;
+}
+
+/** The header facts of a printed or markdown checklist: routine, case, caseworker, times. */
+export function checklistMeta(r: CompiledRoutine, started: Started, session: string, today: string, lang: Lang) {
+  return {
+    id: r.id,
+    version: r.version,
+    case: started.case_ref.trim() || t(lang, 'checklist.noCase'),
+    session,
+    worker: started.worker.trim() || '–',
+    start: formatInstantLocal(started.at),
+    today,
+  };
 }

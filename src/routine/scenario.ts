@@ -2,11 +2,11 @@
 // (outcome, checklist, owners, deadlines). Pure: the file's bytes come through `readFile`, the
 // routine is already compiled, and "today" is the local date of the scenario's own `at`.
 import { z } from 'zod';
+import { startedEvent } from '../session/started.js';
 import { runAnswers, type AnswersRun } from '../engine/answers.js';
 import { localDateOf } from '../engine/calendar.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import type { Started } from '../session/events.js';
 import type { Diagnostic, Position } from './diagnostics.js';
 import { readSource, type ReadFile } from './load.js';
 import type { CompiledRoutine } from './model.js';
@@ -93,20 +93,6 @@ export interface FileRun {
   results: ScenarioResult[];
 }
 
-function started(r: CompiledRoutine, at: string): Started {
-  return {
-    t: 'started',
-    v: 1,
-    at,
-    session: 'scenario',
-    routine: { id: r.id, version: r.version, hash: r.hash },
-    case_ref: '',
-    worker: '',
-    practice: true,
-    lang: 'sv',
-    tool_version: 'scenario',
-  };
-}
 
 function check(r: CompiledRoutine, sc: Scenario, state: WalkState, entries: ChecklistEntry[], at: (p: PathSegment[]) => Position): Failure[] {
   const ex = sc.expect ?? {};
@@ -161,7 +147,7 @@ function check(r: CompiledRoutine, sc: Scenario, state: WalkState, entries: Chec
 /** Walks one scenario (`index` in the file) and compares the result with what it expects. */
 export function runScenario(r: CompiledRoutine, src: Source, sc: Scenario, index: number): ScenarioResult {
   const base: PathSegment[] = ['scenarios', index];
-  const run = runAnswers(r, { ...(sc.answers ?? {}) }, started(r, sc.at), (p, key) =>
+  const run = runAnswers(r, { ...(sc.answers ?? {}) }, startedEvent(r, sc.at, 'sv', 'scenario', { session: 'scenario' }), (p, key) =>
     locate(src, [...base, 'answers', ...p], { key: key ?? false }),
   );
   const checklist = deriveChecklist(r, run.state, localDateOf(sc.at));
