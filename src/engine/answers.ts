@@ -157,7 +157,7 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
     events.push(event);
   }
   // In file order, as a routine owner reads the file; problems stay paired with their diagnostic.
-  const order = diagnostics.map((d, i) => i).sort((a, b) => {
+  const order = diagnostics.map((_d, i) => i).sort((a, b) => {
     const x = diagnostics[a] as Diagnostic;
     const y = diagnostics[b] as Diagnostic;
     return x.line - y.line || x.col - y.col;

@@ -77,7 +77,7 @@ export function lookupIn(path: readonly Visit[]): (ref: string) => Value {
 }
 
 /** Where an answered node leads, and the checklist items its answer and branches add. */
-export function route(r: CompiledRoutine, path: readonly Visit[], n: CNode, input: InputEvent | undefined): { next?: string; items: string[] } {
+export function route(path: readonly Visit[], n: CNode, input: InputEvent | undefined): { next?: string; items: string[] } {
   const items = [...n.checklist];
   let next: string | undefined;
   const value = input?.t === 'answered' ? input.value : undefined;
@@ -145,7 +145,7 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       if (error) return { ok: false, error };
       const visit: Visit = { node: n.id, at: e.at, input: e, items: [] };
       const withVisit = [...s.path, visit];
-      const { next, items } = route(r, withVisit, n, e);
+      const { next, items } = route(withVisit, n, e);
       visit.items = items;
       s.path.push(visit);
       if (next === undefined) return { ok: false, error: { kind: 'finished' } };

@@ -5,7 +5,7 @@ import type { CNode } from '../routine/model.js';
 import type { InputEvent } from '../session/events.js';
 import { t, type Lang } from '../ui/i18n.js';
 
-export function valueText(v: string | number | null | string[], lang: Lang): string {
+export function valueText(v: string | number | null | string[]): string {
   if (v === null || v === '') return '–';
   if (Array.isArray(v)) return v.length ? v.join(', ') : '–';
   if (typeof v === 'string' && isInstant(v)) return formatInstantLocal(v);
@@ -34,20 +34,20 @@ export function answerText(n: CNode, input: InputEvent | undefined, lang: Lang):
     const label = (id: string) => n.options?.find((o) => o.id === id)?.label[lang] ?? id;
     if (Array.isArray(v)) return v.length ? v.map(label).join(', ') : '–';
     if ((n.type === 'choice') && typeof v === 'string') return label(v);
-    return valueText(v, lang);
+    return valueText(v);
   }
   const fields = (n.kind === 'step' || n.kind === 'decision' ? n.record : undefined) ?? [];
   const parts: string[] = [];
   if (input.t === 'decided' && n.kind === 'decision') {
     parts.push(`${t(lang, 'field.decided_by')}: ${input.decided_by}`);
     if (input.ground !== null) parts.push(`${t(lang, 'field.ground')}: ${n.grounds?.find((g) => g.id === input.ground)?.label[lang] ?? input.ground}`);
-    parts.push(`${t(lang, 'field.decided_at')}: ${valueText(input.decided_at, lang)}`);
-    if (n.carried_out) parts.push(`${t(lang, 'field.carried_out_at')}: ${valueText(input.carried_out_at, lang)}`);
+    parts.push(`${t(lang, 'field.decided_at')}: ${valueText(input.decided_at)}`);
+    if (n.carried_out) parts.push(`${t(lang, 'field.carried_out_at')}: ${valueText(input.carried_out_at)}`);
   }
   if (input.t === 'recorded' || input.t === 'decided') {
     for (const [k, v] of Object.entries(input.fields)) {
       const f = fields.find((x) => x.id === k);
-      const shown = f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v, lang);
+      const shown = f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v);
       parts.push(`${f?.label[lang] ?? k}: ${shown}`);
     }
   }

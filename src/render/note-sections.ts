@@ -95,7 +95,7 @@ function fieldItems(n: CNode, fields: Record<string, string | number | null>, la
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => {
       const f = defs.find((x) => x.id === k);
-      const shown = f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v, lang);
+      const shown = f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v);
       return { text: `${inline(f?.label[lang] ?? k)}: ${inline(shown)}` };
     });
 }

@@ -21,7 +21,7 @@ export function walkOrder(r: CompiledRoutine): string[] {
   return order;
 }
 
-function routeLine(route: Route, r: CompiledRoutine, n: CNode, lang: Lang): string {
+function routeLine(route: Route, n: CNode, lang: Lang): string {
   let label: string;
   if (route.answer !== undefined) {
     const opt = n.kind === 'question' ? n.options?.find((o) => o.id === route.answer) : undefined;
@@ -53,7 +53,7 @@ export function renderOutline(r: CompiledRoutine, lang: Lang): string[] {
       lines.push(`    ${t(lang, 'outline.record')}: ${n.record.map((f) => f.label[lang]).join(', ')}`);
     }
     if (n.checklist.length) lines.push(`    + ${n.checklist.join(', ')}`);
-    for (const route of n.routes) lines.push(`    ${routeLine(route, r, n, lang)}`);
+    for (const route of n.routes) lines.push(`    ${routeLine(route, n, lang)}`);
     if (n.next !== undefined) lines.push(`    ${n.routes.length ? t(lang, 'outline.otherwise') : t(lang, 'outline.then')} → ${n.next}`);
   }
   lines.push('', `== ${t(lang, 'outline.checklist')}`);
