@@ -65,12 +65,13 @@ export type Condition =
   | { not: Condition };
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  // Comparisons first: they are the leaves, so most conditions match on the first try.
   z.union([
+    ComparisonSchema,
+    ParamTestSchema,
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
-    ParamTestSchema,
-    ComparisonSchema,
   ]),
 );
 

@@ -116,13 +116,13 @@ function fastData(text: string): Record<string, unknown> | undefined {
   let anchored = false;
   let data: unknown;
   try {
-    data = jsyaml.load(text, {
-      schema: jsyaml.CORE_SCHEMA,
-      json: false,
-      listener(event, state) {
-        if (event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
-      },
-    });
+    // An anchor needs an '&': without one in the text, no node needs watching.
+    const listener = text.includes('&')
+      ? (event: string, state: unknown) => {
+          if (event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
+        }
+      : undefined;
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
   } catch {
     return undefined;
   }
