@@ -28,7 +28,8 @@ export async function buildProgram(lang: Lang, run: Runner): Promise<Command> {
     .addHelpText('after', `\n${t(lang, 'cli.examples')}`)
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    // Commander's own error sentences are English; handleError says them in the user's language.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   // The commands pull in the routine loader, the renderers and the prompts: load them only when a
   // command is to run, so that `--version` answers at once.
   const { COMMANDS } = await import('./commands/index.js');
@@ -74,6 +75,7 @@ export async function main(argv: string[], io = { env: process.env, now: () => n
 function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    process.stderr.write(`jour-routine: ${usageText(lang, e)}\n`);
     return EXIT.usage;
   }
   if (e instanceof CliError) {
@@ -85,4 +87,13 @@ function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
   if ((env.DEBUG ?? '').includes('jour-routine')) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.stderr.write(`jour-routine: ${t(lang, 'cli.internalError')}\n`);
   return EXIT.failed;
+}
+
+/** A usage error in the user's language: commander's code picks the sentence, its quoted part the detail. */
+function usageText(lang: Lang, e: CommanderError): string {
+  const key = `usage.${e.code.replace('commander.', '')}`;
+  const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const allowed = /choices are (.*?)\.?$/.exec(e.message)?.[1] ?? '';
+  const sentence = t(lang, key, { detail: quoted.join(', '), first: quoted[0] ?? '', second: quoted[1] ?? '', allowed });
+  return sentence === key ? e.message.replace(/^error: /, '') : sentence;
 }

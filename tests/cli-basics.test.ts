@@ -13,6 +13,15 @@ describe('command line basics', () => {
     expect(cli(['--lang', 'en', '--help']).stdout).toContain('Examples:');
   });
 
+  it('says usage errors in one sentence in the user\'s language', () => {
+    const sv = cli(['--lang', 'de', 'list']);
+    expect(sv.code).toBe(2);
+    expect(sv.stderr.trim()).toBe('jour-routine: ogiltigt värde "de" för --lang <lang> (tillåtet: sv, en)');
+    const en = cli(['--lang', 'en', 'run', 'exempel']);
+    expect(en.code).toBe(2);
+    expect(en.stderr.trim()).toBe('jour-routine: the option --answers <file> is required (see jour-routine --help)');
+  });
+
   it('exits 2 on an unknown option or command', () => {
     expect(cli(['--bogus']).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);
