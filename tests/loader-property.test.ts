@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { POLICE_MODULE_BODY } from './helpers/police-module.js';
 import { parse, stringify } from 'yaml';
 import { DIAGNOSTIC_CODES } from '../src/routine/diagnostics.js';
 import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
@@ -52,28 +53,7 @@ review_by: 2027-06-30
 approved_by: Samordnare
 changelog:
   - { version: 1, date: 2026-11-01, text: { sv: Första., en: First. } }
-params: [barn]
-start: kontakt
-nodes:
-  kontakt:
-    step: { sv: Kontakta polisen, en: Contact the police }
-    record:
-      - { id: vem, label: { sv: Vem, en: Who } }
-    branches:
-      - when: { param: barn, eq: true }
-        next: akut
-    next: return
-  akut:
-    decision: { sv: Omedelbart omhändertagande, en: Immediate custody }
-    checklist: [underst]
-    next: return
-checklist:
-  underst:
-    text: { sv: Underställ beslutet, en: Submit the decision }
-    owner: district
-    urgency: later
-    due: { weeks: 1, from: akut.decided_at }
-`;
+${POLICE_MODULE_BODY}`;
 
 function run(main: Uint8Array, module: Uint8Array = Buffer.from(POLICE)): LoadResult {
   const files = new Map<string, Uint8Array>([

@@ -1,6 +1,7 @@
 // The loader on files held in memory: module expansion with qualified ids, `return`, parameters,
 // the content hash, and the order and completeness of the diagnostics.
 import { describe, expect, it } from 'vitest';
+import { POLICE_MODULE_BODY } from './helpers/police-module.js';
 import { readFileSync } from 'node:fs';
 import { sortDiagnostics, type Diagnostic } from '../src/routine/diagnostics.js';
 import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
@@ -46,28 +47,7 @@ nodes:
     end: { sv: Klart, en: Done }
 ${extraNodes}`;
 
-const POLICE = `${meta('module: polis')}params: [barn]
-start: kontakt
-nodes:
-  kontakt:
-    step: { sv: Kontakta polisen, en: Contact the police }
-    record:
-      - { id: vem, label: { sv: Vem, en: Who } }
-    branches:
-      - when: { param: barn, eq: true }
-        next: akut
-    next: return
-  akut:
-    decision: { sv: Omedelbart omhändertagande, en: Immediate custody }
-    checklist: [underst]
-    next: return
-checklist:
-  underst:
-    text: { sv: Underställ beslutet, en: Submit the decision }
-    owner: district
-    urgency: later
-    due: { weeks: 1, from: akut.decided_at }
-`;
+const POLICE = `${meta('module: polis')}${POLICE_MODULE_BODY}`;
 
 function load(files: Record<string, string>): LoadResult {
   const bytes = new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)]));
