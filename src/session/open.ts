@@ -61,7 +61,11 @@ export function openSession(ctx: Context, reg: Registry, id: string): OpenSessio
   if (!routine || routine.hash !== started.routine.hash) {
     throw new CliError('session.routineGone', { id, routine: started.routine.id, version: started.routine.version });
   }
-  if (routineChanged) warnings.push(ctx.msg('session.routineChanged', { routine: started.routine.id, version: started.routine.version, now: current?.version ?? '-' }));
+  if (routineChanged) {
+    const params = { routine: started.routine.id, version: started.routine.version, now: current?.version ?? '-' };
+    // Not found is not the same as changed: the folder it came from may just not be given this time.
+    warnings.push(ctx.msg(current ? 'session.routineChanged' : 'session.routineNotLoaded', params));
+  }
   const replayed = replay(routine, events);
   if (!replayed) throw new CliError('session.corrupt', { id, line: 1 });
   for (const r of replayed.rejected) warnings.push(ctx.msg('session.rejectedEvent', { line: r.index + 1 }));
