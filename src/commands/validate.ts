@@ -21,8 +21,33 @@ interface ValidateOptions {
   verbose?: boolean;
 }
 
+type References = ReturnType<typeof loadReferenceFiles>;
+
+/** What every routine file in a run is checked against, read once per run rather than per file. */
+interface Shared {
+  today: string;
+  contacts: ReadonlySet<string> | undefined;
+  /** References by the folder of the routine file (its own references.yaml joins the configured ones). */
+  references: (folder: string) => { refs: References; first: boolean };
+}
+
+function sharedInputs(ctx: Context, folders: string[]): Shared {
+  const byFolder = new Map<string, References>();
+  return {
+    today: todayLocal(ctx),
+    contacts: loadContactRoles(ctx)?.roles,
+    references: (folder) => {
+      const cached = byFolder.get(folder);
+      if (cached) return { refs: cached, first: false };
+      const refs = loadReferenceFiles([...new Set([BUNDLED_DIR, ...folders.map((f) => resolve(f)), folder])]);
+      byFolder.set(folder, refs);
+      return { refs, first: true };
+    },
+  };
+}
+
 /** Checks one file of any kind the tool reads, choosing the check by what the file holds. */
-function validateFile(ctx: Context, file: string, folders: string[]): Diagnostic[] {
+function validateFile(file: string, shared: Shared): Diagnostic[] {
   const src = readSource(file, readFileSafe);
   if (!src.ok) return src.diagnostics;
   const kind = kindOfData(src.source.data);
@@ -31,9 +56,10 @@ function validateFile(ctx: Context, file: string, folders: string[]): Diagnostic
   if (kind === 'references') return shapeOnly(checkReferencesShape(src.source));
   if (kind === 'contacts') return shapeOnly(checkContactsShape(src.source));
   if (kind === 'scenario') return shapeOnly(parseWith(ScenarioFileSchema, src.source, src.source.data, []));
-  const refs = loadReferenceFiles([...new Set([BUNDLED_DIR, ...folders.map((f) => resolve(f)), dirname(file)])]);
-  const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
-  return [...refs.diagnostics, ...r.diagnostics];
+  const { refs, first } = shared.references(dirname(file));
+  const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: shared.today, contacts: shared.contacts });
+  // A broken references file is reported once, not again for every routine beside it.
+  return [...(first ? refs.diagnostics : []), ...r.diagnostics];
 }
 
 function collect(ctx: Context, paths: string[]): { files: number; diagnostics: Diagnostic[] } {
@@ -42,7 +68,7 @@ function collect(ctx: Context, paths: string[]): { files: number; diagnostics: D
     const all = [...reg.diagnostics, ...[...reg.routines.values()].flatMap((r) => r.result.diagnostics)];
     return { files: reg.routines.size, diagnostics: all };
   }
-  const folders = routineFolders(ctx);
+  const shared = sharedInputs(ctx, routineFolders(ctx));
   const files = paths.flatMap((p) => {
     const abs = resolve(p);
     try {
@@ -52,7 +78,7 @@ function collect(ctx: Context, paths: string[]): { files: number; diagnostics: D
     }
     return [abs];
   });
-  const diagnostics = files.flatMap((f) => validateFile(ctx, f, folders));
+  const diagnostics = files.flatMap((f) => validateFile(f, shared));
   return { files: files.length, diagnostics };
 }
 

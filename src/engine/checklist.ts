@@ -2,7 +2,6 @@
 // legal references, the deadline computed from the recorded time, and its status from the ticks.
 import type { CItem, CompiledRoutine } from '../routine/model.js';
 import type { Reference } from '../routine/schema.js';
-import { localDateOf } from './calendar.js';
 import { computeDeadline, deadlineStatus, type Deadline, type DeadlineStatus } from './deadlines.js';
 import { lookupIn, type WalkState } from './walk.js';
 
@@ -75,4 +74,3 @@ export function deriveChecklist(r: CompiledRoutine, s: WalkState, today: string)
 
 const dueKey = (e: ChecklistEntry): string => (e.deadline && 'safe' in e.deadline ? e.deadline.safe : '9999');
 
-export const todayOf = (instant: string): string => localDateOf(instant);

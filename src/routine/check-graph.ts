@@ -146,19 +146,8 @@ export function dominators(r: CompiledRoutine): Map<string, string> {
   return out;
 }
 
-export function dominates(idom: ReadonlyMap<string, string>, a: string, b: string): boolean {
-  let x: string | undefined = b;
-  while (x !== undefined) {
-    if (x === a) return true;
-    const up = idom.get(x);
-    if (up === undefined || up === x) return false;
-    x = up;
-  }
-  return false;
-}
-
 /**
- * The same answer as `dominates`, in constant time per question: pre- and post-order numbers of
+ * Whether a dominates b, in constant time per question: pre- and post-order numbers of
  * the dominator tree, built once. Walking up the tree for every condition is quadratic on long
  * routines.
  */

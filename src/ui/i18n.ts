@@ -11,7 +11,6 @@ import { ownerMessages } from './messages/owner.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
 
 const catalogs: Catalog[] = [
   cliMessages,
