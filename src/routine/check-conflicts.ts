@@ -1,0 +1,353 @@
+// Conflicts: checklist items (and answer options) that must never be on the same path, because
+// together they would tell the night shift two opposite things ("contact the guardians" beside
+// "tell the suspected guardians nothing"). The check is a dataflow over the compiled graph, not an
+// enumeration of paths: each node holds the set of distinct "fact sets" that can reach it, where a
+// fact set records only what matters here (the conflicting items and options already on the path,
+// and the answers that later conditions test). Paths that differ in anything else merge, so a
+// routine with millions of paths costs as much as its number of distinct relevant histories, and
+// that number is capped per node by widening (merging everything that reaches the node), which may
+// report a conflict that no real walk can produce but never misses one.
+import { dirname, relative } from 'node:path';
+import { answerIds, successors } from './check-graph.js';
+import type { Uses } from './compile.js';
+import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine, type Route } from './model.js';
+
+/** Fact sets kept per node before they are merged into one (sound, less precise). */
+export const STATES_PER_NODE = 256;
+/** Unknown branch conditions or multiple-choice options enumerated at one node before widening. */
+const MAX_FORK_BITS = 10;
+
+type Leaf = Extract<CCondition, { q: string }>;
+/** Three-valued: a condition on an answer the check does not follow may be either. */
+type Tri = 0 | 1 | 2;
+const UNKNOWN: Tri = 2;
+
+/** A value tracked for a tested answer; ANSWERED when only "answered or not" can be known. */
+const ANSWERED = '\u0000answered';
+
+interface Tracked {
+  ref: string;
+  node: string;
+  /** Values the answer can take when the node is visited; '' stands for "left empty". */
+  values: string[];
+  bits: Map<string, bigint>;
+  all: bigint;
+}
+
+interface Site {
+  key: string;
+  pos: Position;
+}
+
+function leavesOf(c: CCondition, out: Leaf[]): void {
+  if ('all' in c) c.all.forEach((x) => leavesOf(x, out));
+  else if ('any' in c) c.any.forEach((x) => leavesOf(x, out));
+  else if ('not' in c) leavesOf(c.not, out);
+  else if (!('const' in c)) out.push(c);
+}
+
+function domainOf(node: CNode, field: string | undefined): { values: string[]; optional: boolean } {
+  if (field === undefined) {
+    const ids = node.kind === 'question' && node.type !== 'multi' ? answerIds(node) : undefined;
+    const optional = node.kind === 'question' && node.optional === true;
+    return { values: ids ?? [ANSWERED], optional };
+  }
+  if (field === 'answered_at') return { values: [ANSWERED], optional: false };
+  if (field === 'carried_out_at') return { values: [ANSWERED], optional: true };
+  const f = findField(node, field);
+  const optional = f?.optional === true;
+  return { values: f?.type === 'yesno' ? ['yes', 'no'] : [ANSWERED], optional };
+}
+
+const norm = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : String(v));
+
+function and(xs: Tri[]): Tri {
+  if (xs.includes(0)) return 0;
+  return xs.includes(UNKNOWN) ? UNKNOWN : 1;
+}
+function or(xs: Tri[]): Tri {
+  if (xs.includes(1)) return 1;
+  return xs.includes(UNKNOWN) ? UNKNOWN : 0;
+}
+
+export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
+  const out: Diagnostic[] = [];
+
+  // ------------------------------------------------ the declared pairs
+  const pairs = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (a === b) return;
+    if (!pairs.has(a)) pairs.set(a, new Set());
+    if (!pairs.has(b)) pairs.set(b, new Set());
+    pairs.get(a)?.add(b);
+    pairs.get(b)?.add(a);
+  };
+  for (const c of uses.conflicts) {
+    let ok = true;
+    if (!r.checklist.has(c.target)) {
+      out.push(diag('unknown-conflict', c.pos, { item: c.target }));
+      ok = false;
+    }
+    if (c.fromPos && !r.checklist.has(c.from.slice('item:'.length))) {
+      out.push(diag('unknown-conflict', c.fromPos, { item: c.from.slice('item:'.length) }));
+      ok = false;
+    }
+    if (c.from.startsWith('option:') && !r.nodes.has(c.from.slice('option:'.length).split('=')[0] as string)) ok = false;
+    if (ok) link(c.from, `item:${c.target}`);
+  }
+  if (pairs.size === 0 || !r.nodes.has(r.start)) return out;
+
+  // ------------------------------------------------ bits: one per place that puts a conflicting thing on the path
+  let nextBit = 1n; // bit 0 marks a widened (merged) fact set
+  const WIDE = 1n;
+  const bitsOfKey = new Map<string, bigint>();
+  const newBit = (): bigint => {
+    nextBit <<= 1n;
+    return nextBit;
+  };
+  const siteByBit = new Map<bigint, Site>();
+  const addSite = (key: string, pos: Position): bigint => {
+    const b = newBit();
+    siteByBit.set(b, { key, pos });
+    bitsOfKey.set(key, (bitsOfKey.get(key) ?? 0n) | b);
+    return b;
+  };
+  /** Bits a node's or a route's checklist adds. */
+  const itemBits = new Map<object, bigint>();
+  const bitsFor = (owner: object, ids: string[]): bigint => {
+    let bits = 0n;
+    const where = uses.itemSites.get(owner) ?? [];
+    ids.forEach((id, i) => {
+      if (!pairs.has(`item:${id}`)) return;
+      const pos = where[i] ?? (r.checklist.get(id)?.pos as Position);
+      bits |= addSite(`item:${id}`, pos);
+    });
+    return bits;
+  };
+  const optionBit = new Map<string, bigint>();
+  for (const n of r.nodes.values()) {
+    itemBits.set(n, bitsFor(n, n.checklist));
+    for (const rt of n.routes) itemBits.set(rt, bitsFor(rt, rt.checklist));
+    if (n.kind === 'question') {
+      for (const o of n.options ?? []) {
+        const key = `option:${n.id}=${o.id}`;
+        if (!pairs.has(key)) continue;
+        const pos = uses.optionPos.get(`${n.id}=${o.id}`) ?? n.pos;
+        optionBit.set(`${n.id}=${o.id}`, addSite(key, pos));
+      }
+    }
+  }
+
+  // ------------------------------------------------ answers that conditions test
+  const tracked = new Map<string, Tracked>();
+  const trackedByNode = new Map<string, Tracked[]>();
+  for (const n of r.nodes.values()) {
+    for (const rt of n.routes) {
+      if (!rt.when) continue;
+      const ls: Leaf[] = [];
+      leavesOf(rt.when, ls);
+      for (const l of ls) {
+        if (tracked.has(l.q)) continue;
+        const target = resolveRef(r.nodes, l.q);
+        if (!target) continue;
+        const d = domainOf(target.node, target.field);
+        const values = d.optional ? [...d.values, ''] : d.values;
+        const bits = new Map<string, bigint>();
+        let all = 0n;
+        for (const v of values) {
+          if (v === '') continue;
+          const b = newBit();
+          bits.set(v, b);
+          all |= b;
+        }
+        const t: Tracked = { ref: l.q, node: target.node.id, values, bits, all };
+        tracked.set(l.q, t);
+        trackedByNode.set(target.node.id, [...(trackedByNode.get(target.node.id) ?? []), t]);
+      }
+    }
+  }
+
+  // ------------------------------------------------ three-valued conditions on a fact set
+  const evalLeaf = (c: Leaf, f: bigint): Tri => {
+    const t = tracked.get(c.q);
+    if (!t || (f & WIDE) !== 0n) return UNKNOWN;
+    let value: string | undefined;
+    for (const [v, b] of t.bits) if ((f & b) !== 0n) value = v;
+    if (c.answered !== undefined) return c.answered === (value !== undefined) ? 1 : 0;
+    if (value === undefined) return 0;
+    if (value === ANSWERED) return UNKNOWN;
+    if (c.includes !== undefined) return UNKNOWN;
+    if (c.eq !== undefined) return value === norm(c.eq) ? 1 : 0;
+    if (c.ne !== undefined) return value !== norm(c.ne) ? 1 : 0;
+    if (c.in !== undefined) return c.in.some((x) => norm(x) === value) ? 1 : 0;
+    return UNKNOWN;
+  };
+  const evalCond = (c: CCondition, f: bigint): Tri => {
+    if ('all' in c) return and(c.all.map((x) => evalCond(x, f)));
+    if ('any' in c) return or(c.any.map((x) => evalCond(x, f)));
+    if ('not' in c) {
+      const v = evalCond(c.not, f);
+      return v === UNKNOWN ? UNKNOWN : v === 1 ? 0 : 1;
+    }
+    if ('const' in c) return c.const ? 1 : 0;
+    return evalLeaf(c, f);
+  };
+
+  // ------------------------------------------------ conflicts in one fact set
+  const reported = new Set<string>();
+  const lowest = (bits: bigint): bigint => bits & -bits;
+  const report = (f: bigint) => {
+    for (const [a, others] of pairs) {
+      const ba = (bitsOfKey.get(a) ?? 0n) & f;
+      if (ba === 0n) continue;
+      for (const b of others) {
+        const bb = (bitsOfKey.get(b) ?? 0n) & f;
+        if (bb === 0n) continue;
+        const key = [a, b].sort().join('|');
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const [first, second] = lowest(ba) < lowest(bb) ? [lowest(ba), lowest(bb)] : [lowest(bb), lowest(ba)];
+        const s1 = siteByBit.get(first) as Site;
+        const s2 = siteByBit.get(second) as Site;
+        const rel = relative(dirname(s1.pos.file), s2.pos.file).split('\\').join('/');
+        out.push(
+          diag('conflict', s1.pos, {
+            a: label(s1.key),
+            b: label(s2.key),
+            other: s1.pos.file === s2.pos.file ? `${s2.pos.line}:${s2.pos.col}` : `${rel}:${s2.pos.line}:${s2.pos.col}`,
+          }),
+        );
+      }
+    }
+  };
+
+  // ------------------------------------------------ the dataflow
+  const states = new Map<string, Set<bigint>>();
+  const wide = new Map<string, bigint>();
+  const work: [string, bigint][] = [];
+  const arrive = (id: string, f: bigint) => {
+    if (!r.nodes.has(id)) return;
+    const w = wide.get(id);
+    if (w !== undefined) {
+      const merged = w | f | WIDE;
+      if (merged !== w) {
+        wide.set(id, merged);
+        work.push([id, merged]);
+      }
+      return;
+    }
+    let set = states.get(id);
+    if (!set) states.set(id, (set = new Set()));
+    if (set.has(f)) return;
+    set.add(f);
+    if (set.size > STATES_PER_NODE) {
+      let merged = WIDE;
+      for (const x of set) merged |= x;
+      wide.set(id, merged);
+      work.push([id, merged]);
+      return;
+    }
+    work.push([id, f]);
+  };
+
+  /** Every combination of the tracked answers this node records, applied to f. */
+  const withAnswers = (n: CNode, f: bigint): bigint[] => {
+    let out: bigint[] = [f];
+    for (const t of trackedByNode.get(n.id) ?? []) {
+      if (t.ref === n.id) continue; // the question's own answer is forked with its routes below
+      const next: bigint[] = [];
+      for (const g of out) {
+        for (const v of t.values) next.push((g & ~t.all) | (v === '' ? 0n : (t.bits.get(v) as bigint)));
+      }
+      out = next;
+    }
+    return out;
+  };
+
+  const answerChoices = (n: CNode): { value: string | undefined; hit: (rt: Route) => boolean; option: bigint }[] => {
+    if (n.kind !== 'question') return [{ value: undefined, hit: () => false, option: 0n }];
+    const ids = answerIds(n);
+    const empty = { value: undefined, hit: () => false, option: 0n };
+    if (ids === undefined) return [{ value: ANSWERED, hit: () => false, option: 0n }, ...(n.optional ? [empty] : [])];
+    if (n.type !== 'multi') {
+      const one = ids.map((id) => ({ value: id, hit: (rt: Route) => rt.answer === id, option: optionBit.get(`${n.id}=${id}`) ?? 0n }));
+      return n.optional ? [...one, empty] : one;
+    }
+    // Multiple choice: only the options that change something here are enumerated.
+    const matter = ids.filter((id) => optionBit.has(`${n.id}=${id}`) || n.routes.some((rt) => rt.answer === id));
+    if (matter.length > MAX_FORK_BITS) {
+      let all = 0n;
+      for (const id of matter) all |= optionBit.get(`${n.id}=${id}`) ?? 0n;
+      return [{ value: ANSWERED, hit: (rt) => rt.answer !== undefined, option: all }];
+    }
+    const out: { value: string | undefined; hit: (rt: Route) => boolean; option: bigint }[] = [];
+    for (let mask = 0; mask < 1 << matter.length; mask++) {
+      const chosen = new Set(matter.filter((_, i) => (mask & (1 << i)) !== 0));
+      let option = 0n;
+      for (const id of chosen) option |= optionBit.get(`${n.id}=${id}`) ?? 0n;
+      out.push({ value: ANSWERED, hit: (rt) => rt.answer !== undefined && chosen.has(rt.answer), option });
+    }
+    return out;
+  };
+
+  const step = (n: CNode, f0: bigint) => {
+    if (n.kind === 'end') {
+      report(f0 | (itemBits.get(n) ?? 0n));
+      return;
+    }
+    const own = trackedByNode.get(n.id)?.find((t) => t.ref === n.id);
+    for (const f1 of withAnswers(n, f0)) {
+      for (const choice of answerChoices(n)) {
+        let f = f1 | (itemBits.get(n) ?? 0n) | choice.option;
+        if (own) {
+          const v = choice.value;
+          f = (f & ~own.all) | (v === undefined ? 0n : (own.bits.get(v) ?? 0n));
+        }
+        let next: string | undefined;
+        for (const rt of n.routes) {
+          if (rt.answer === undefined || !choice.hit(rt)) continue;
+          f |= itemBits.get(rt) ?? 0n;
+          if (next === undefined && rt.next !== undefined) next = rt.next;
+        }
+        const branches = n.routes.filter((rt) => rt.when !== undefined);
+        const verdicts = branches.map((rt) => evalCond(rt.when as CCondition, f));
+        const open = verdicts.map((v, i) => (v === UNKNOWN ? i : -1)).filter((i) => i >= 0);
+        const combos = open.length > MAX_FORK_BITS ? [-1] : Array.from({ length: 1 << open.length }, (_, m) => m);
+        for (const m of combos) {
+          let g = f;
+          let to = next;
+          branches.forEach((rt, i) => {
+            const k = open.indexOf(i);
+            // Past the fork limit every unknown branch counts as taken for its items (sound), and
+            // the walk may go to any of their targets.
+            const taken = verdicts[i] === 1 || (k >= 0 && (m === -1 || (m & (1 << k)) !== 0));
+            if (!taken) return;
+            g |= itemBits.get(rt) ?? 0n;
+            if (to === undefined && rt.next !== undefined && m !== -1) to = rt.next;
+          });
+          report(g);
+          if (m === -1) {
+            for (const s of successors(n)) arrive(s, g);
+            continue;
+          }
+          const dest = to ?? n.next;
+          if (dest !== undefined) arrive(dest, g);
+        }
+      }
+    }
+  };
+
+  arrive(r.start, 0n);
+  while (work.length) {
+    const [id, f] = work.pop() as [string, bigint];
+    const w = wide.get(id);
+    if (w !== undefined && f !== w) continue; // superseded by a wider fact set
+    step(r.nodes.get(id) as CNode, f);
+  }
+  return out;
+
+  function label(key: string): string {
+    return key.startsWith('item:') ? key.slice('item:'.length) : key.slice('option:'.length);
+  }
+}
