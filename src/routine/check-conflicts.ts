@@ -6,7 +6,9 @@
 // and the answers that later conditions test). Paths that differ in anything else merge, so a
 // routine with millions of paths costs as much as its number of distinct relevant histories, and
 // that number is capped per node by widening (merging everything that reaches the node), which may
-// report a conflict that no real walk can produce but never misses one.
+// report a conflict that no real walk can produce but never misses one. Facts that no later node
+// can use (an answer no later condition tests, an item whose partners cannot follow) are dropped on
+// arrival, as a compiler drops dead variables; that keeps the combinations few in real routines.
 import { dirname, relative } from 'node:path';
 import { answerIds, successors } from './check-graph.js';
 import type { Uses } from './compile.js';
@@ -14,7 +16,7 @@ import { diag, type Diagnostic, type Position } from './diagnostics.js';
 import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine, type Route } from './model.js';
 
 /** Fact sets kept per node before they are merged into one (sound, less precise). */
-export const STATES_PER_NODE = 256;
+export const STATES_PER_NODE = 1024;
 /** Unknown branch conditions or multiple-choice options enumerated at one node before widening. */
 const MAX_FORK_BITS = 10;
 
@@ -168,6 +170,55 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
     }
   }
 
+  // ------------------------------------------------ liveness: which facts a node can still use
+  const ids = [...r.nodes.keys()];
+  const preds = new Map<string, string[]>();
+  for (const n of r.nodes.values()) for (const s2 of successors(n)) preds.set(s2, [...(preds.get(s2) ?? []), n.id]);
+  const tested = new Map<string, bigint>();
+  const added = new Map<string, Set<string>>();
+  for (const n of r.nodes.values()) {
+    let bits = 0n;
+    for (const rt of n.routes) {
+      if (!rt.when) continue;
+      const ls: Leaf[] = [];
+      leavesOf(rt.when, ls);
+      for (const l of ls) bits |= tracked.get(l.q)?.all ?? 0n;
+    }
+    tested.set(n.id, bits);
+    const keys = new Set<string>();
+    for (const id of [...n.checklist, ...n.routes.flatMap((rt) => rt.checklist)]) if (pairs.has(`item:${id}`)) keys.add(`item:${id}`);
+    if (n.kind === 'question') for (const o of n.options ?? []) if (pairs.has(`option:${n.id}=${o.id}`)) keys.add(`option:${n.id}=${o.id}`);
+    added.set(n.id, keys);
+  }
+  // Backward fixpoint: what is tested, or can be added, at a node or anywhere after it.
+  const liveTests = new Map<string, bigint>(ids.map((id) => [id, tested.get(id) ?? 0n]));
+  const addable = new Map<string, Set<string>>(ids.map((id) => [id, new Set(added.get(id))]));
+  const queue = [...ids];
+  const queued = new Set(queue);
+  while (queue.length) {
+    const id = queue.pop() as string;
+    queued.delete(id);
+    const lt = liveTests.get(id) as bigint;
+    const ad = addable.get(id) as Set<string>;
+    for (const p of preds.get(id) ?? []) {
+      const plt = liveTests.get(p) as bigint;
+      const pad = addable.get(p) as Set<string>;
+      let changed = (plt | lt) !== plt;
+      if (changed) liveTests.set(p, plt | lt);
+      for (const k of ad) if (!pad.has(k)) (pad.add(k), (changed = true));
+      if (changed && !queued.has(p)) (queue.push(p), queued.add(p));
+    }
+  }
+  const liveMask = new Map<string, bigint>();
+  for (const id of ids) {
+    let mask = WIDE | (liveTests.get(id) as bigint);
+    const ad = addable.get(id) as Set<string>;
+    for (const [key, partners] of pairs) {
+      if ([...partners].some((p) => ad.has(p))) mask |= bitsOfKey.get(key) ?? 0n;
+    }
+    liveMask.set(id, mask);
+  }
+
   // ------------------------------------------------ three-valued conditions on a fact set
   const evalLeaf = (c: Leaf, f: bigint): Tri => {
     const t = tracked.get(c.q);
@@ -226,8 +277,9 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
   const states = new Map<string, Set<bigint>>();
   const wide = new Map<string, bigint>();
   const work: [string, bigint][] = [];
-  const arrive = (id: string, f: bigint) => {
+  const arrive = (id: string, full: bigint) => {
     if (!r.nodes.has(id)) return;
+    const f = full & (liveMask.get(id) as bigint);
     const w = wide.get(id);
     if (w !== undefined) {
       const merged = w | f | WIDE;
