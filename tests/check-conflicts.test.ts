@@ -159,3 +159,50 @@ conflicts:
     expect(join(ROOT, 'routines')).toBeTruthy();
   });
 });
+
+describe('conflict check against brute force', () => {
+  // Small random routines of yes/no questions with items on answers and branches conditioned on
+  // earlier answers: the check must report a conflict exactly when some walk puts both items on
+  // the checklist (every walk is enumerated here; the check never enumerates).
+  it('reports a conflict exactly when some walk has both items', async () => {
+    const fc = (await import('fast-check')).default;
+    const { runAnswers } = await import('../src/engine/answers.js');
+    const { started } = await import('./helpers/session-fixture.js');
+    const ITEMS = ['x', 'y'];
+    const nodeArb = (i: number, n: number) =>
+      fc.record({
+        yesItems: fc.subarray(ITEMS),
+        noItems: fc.subarray(ITEMS),
+        yesSkip: fc.integer({ min: 1, max: 2 }),
+        branch: i === 0 ? fc.constant(null) : fc.option(fc.record({ q: fc.integer({ min: 0, max: i - 1 }), v: fc.constantFrom('yes', 'no'), items: fc.subarray(ITEMS, { minLength: 1 }) })),
+        n: fc.constant(n),
+      });
+    const routineArb = fc.integer({ min: 2, max: 7 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => nodeArb(i, n))));
+    fc.assert(
+      fc.property(routineArb, (spec) => {
+        const n = spec.length;
+        const target = (i: number) => (i >= n ? 'slut' : `q${i}`);
+        const nodes = spec
+          .map((s, i) => {
+            const branch = s.branch ? `    branches:\n      - when: { q: q${s.branch.q}, eq: ${s.branch.v} }\n        checklist: [${s.branch.items.join(', ')}]\n` : '';
+            return `  q${i}:\n    question: { sv: F?, en: Q? }\n    type: yesno\n${branch}    on:\n      yes: { next: ${target(i + s.yesSkip)}, checklist: [${s.yesItems.join(', ')}] }\n      no: { next: ${target(i + 1)}, checklist: [${s.noItems.join(', ')}] }\n`;
+          })
+          .join('');
+        const text = `start: q0\nnodes:\n${nodes}  slut:\n    end: { sv: Klart, en: Done }\nchecklist:\n${item('x', ['y'])}${item('y')}${item('z')}`;
+        const reported = load(text).diagnostics.some((d) => d.code === 'conflict');
+        // The walks run on the same routine without the mark, which an error would have refused.
+        const routine = load(text.replace('    conflicts: [y]\n', '')).routine;
+        if (!routine) throw new Error('the unmarked routine must load');
+        let both = false;
+        for (let mask = 0; mask < 1 << n; mask++) {
+          const answers = Object.fromEntries(spec.map((_, i) => [`q${i}`, (mask >> i) & 1 ? 'yes' : 'no']));
+          const run = runAnswers(routine, answers, started(routine, { at: '2026-12-01T00:00:00Z' }), () => ({ file: 'a', line: 1, col: 1 }));
+          const items = new Set(run.state.path.flatMap((v) => v.items));
+          if (items.has('x') && items.has('y')) both = true;
+        }
+        return reported === both;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
