@@ -40,6 +40,8 @@ interface Tracked {
 interface Site {
   key: string;
   pos: Position;
+  /** The node whose visit or route puts it on the path. */
+  node: string;
 }
 
 function leavesOf(c: CCondition, out: Leaf[]): void {
@@ -108,35 +110,37 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
     nextBit <<= 1n;
     return nextBit;
   };
-  const siteByBit = new Map<bigint, Site>();
-  const addSite = (key: string, pos: Position): bigint => {
-    const b = newBit();
-    siteByBit.set(b, { key, pos });
-    bitsOfKey.set(key, (bitsOfKey.get(key) ?? 0n) | b);
+  // One bit per conflicting item or option, not per place: paths that put the same item on the
+  // list at different places merge. The places are kept to name one in the diagnostic.
+  const sitesOfKey = new Map<string, Site[]>();
+  const addSite = (key: string, pos: Position, node: string): bigint => {
+    let b = bitsOfKey.get(key);
+    if (b === undefined) bitsOfKey.set(key, (b = newBit()));
+    sitesOfKey.set(key, [...(sitesOfKey.get(key) ?? []), { key, pos, node }]);
     return b;
   };
   /** Bits a node's or a route's checklist adds. */
   const itemBits = new Map<object, bigint>();
-  const bitsFor = (owner: object, ids: string[]): bigint => {
+  const bitsFor = (owner: object, node: string, ids: string[]): bigint => {
     let bits = 0n;
     const where = uses.itemSites.get(owner) ?? [];
     ids.forEach((id, i) => {
       if (!pairs.has(`item:${id}`)) return;
       const pos = where[i] ?? (r.checklist.get(id)?.pos as Position);
-      bits |= addSite(`item:${id}`, pos);
+      bits |= addSite(`item:${id}`, pos, node);
     });
     return bits;
   };
   const optionBit = new Map<string, bigint>();
   for (const n of r.nodes.values()) {
-    itemBits.set(n, bitsFor(n, n.checklist));
-    for (const rt of n.routes) itemBits.set(rt, bitsFor(rt, rt.checklist));
+    itemBits.set(n, bitsFor(n, n.id, n.checklist));
+    for (const rt of n.routes) itemBits.set(rt, bitsFor(rt, n.id, rt.checklist));
     if (n.kind === 'question') {
       for (const o of n.options ?? []) {
         const key = `option:${n.id}=${o.id}`;
         if (!pairs.has(key)) continue;
         const pos = uses.optionPos.get(`${n.id}=${o.id}`) ?? n.pos;
-        optionBit.set(`${n.id}=${o.id}`, addSite(key, pos));
+        optionBit.set(`${n.id}=${o.id}`, addSite(key, pos, n.id));
       }
     }
   }
@@ -247,30 +251,56 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
 
   // ------------------------------------------------ conflicts in one fact set
   const reported = new Set<string>();
-  const lowest = (bits: bigint): bigint => bits & -bits;
-  const report = (f: bigint) => {
-    for (const [a, others] of pairs) {
-      const ba = (bitsOfKey.get(a) ?? 0n) & f;
-      if (ba === 0n) continue;
-      for (const b of others) {
-        const bb = (bitsOfKey.get(b) ?? 0n) & f;
-        if (bb === 0n) continue;
-        const key = [a, b].sort().join('|');
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const [first, second] = lowest(ba) < lowest(bb) ? [lowest(ba), lowest(bb)] : [lowest(bb), lowest(ba)];
-        const s1 = siteByBit.get(first) as Site;
-        const s2 = siteByBit.get(second) as Site;
-        const rel = relative(dirname(s1.pos.file), s2.pos.file).split('\\').join('/');
-        out.push(
-          diag('conflict', s1.pos, {
-            a: label(s1.key),
-            b: label(s2.key),
-            other: s1.pos.file === s2.pos.file ? `${s2.pos.line}:${s2.pos.col}` : `${rel}:${s2.pos.line}:${s2.pos.col}`,
-          }),
-        );
-      }
+  // The first place (in file order) of an item that lies on a way to the node where the conflict shows.
+  const reach = new Map<string, Set<string>>();
+  const reachable = (from: string): Set<string> => {
+    let seen = reach.get(from);
+    if (seen) return seen;
+    seen = new Set([from]);
+    const stack = [from];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      const node = r.nodes.get(id);
+      for (const s2 of node ? successors(node) : []) if (!seen.has(s2)) (seen.add(s2), stack.push(s2));
     }
+    reach.set(from, seen);
+    return seen;
+  };
+  const siteFor = (key: string, at: string): Site => {
+    const all = sitesOfKey.get(key) ?? [];
+    return all.find((x) => reachable(x.node).has(at)) ?? (all[0] as Site);
+  };
+  const before = (a: Site, b: Site) => a.pos.file.localeCompare(b.pos.file) || a.pos.line - b.pos.line || a.pos.col - b.pos.col;
+  // Each unordered pair once, with its bits, so that checking a fact set is a few AND operations.
+  const pairList: { a: string; b: string; ba: bigint; bb: bigint }[] = [];
+  for (const [a, others] of pairs) {
+    for (const b of others) {
+      if (a < b) pairList.push({ a, b, ba: bitsOfKey.get(a) ?? 0n, bb: bitsOfKey.get(b) ?? 0n });
+    }
+  }
+  let open = pairList.filter((p) => p.ba !== 0n && p.bb !== 0n);
+  const report = (f: bigint, at: string) => {
+    let hit = false;
+    for (const p of open) {
+      const ba = p.ba & f;
+      const bb = p.bb & f;
+      if (ba === 0n || bb === 0n) continue;
+      hit = true;
+      const key = `${p.a}|${p.b}`;
+      reported.add(key);
+      const sa = siteFor(p.a, at);
+      const sb = siteFor(p.b, at);
+      const [s1, s2] = before(sa, sb) <= 0 ? [sa, sb] : [sb, sa];
+      const rel = relative(dirname(s1.pos.file), s2.pos.file).split('\\').join('/');
+      out.push(
+        diag('conflict', s1.pos, {
+          a: label(s1.key),
+          b: label(s2.key),
+          other: s1.pos.file === s2.pos.file ? `${s2.pos.line}:${s2.pos.col}` : `${rel}:${s2.pos.line}:${s2.pos.col}`,
+        }),
+      );
+    }
+    if (hit) open = open.filter((p) => !reported.has(`${p.a}|${p.b}`));
   };
 
   // ------------------------------------------------ the dataflow
@@ -317,7 +347,15 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
     return out;
   };
 
-  const answerChoices = (n: CNode): { value: string | undefined; hit: (rt: Route) => boolean; option: bigint }[] => {
+  type Choice = { value: string | undefined; hit: (rt: Route) => boolean; option: bigint };
+  const choiceCache = new Map<string, Choice[]>();
+  const branchCache = new Map<string, Route[]>();
+  const choicesOf = (n: CNode): Choice[] => {
+    let c = choiceCache.get(n.id);
+    if (!c) choiceCache.set(n.id, (c = answerChoices(n)));
+    return c;
+  };
+  const answerChoices = (n: CNode): Choice[] => {
     if (n.kind !== 'question') return [{ value: undefined, hit: () => false, option: 0n }];
     const ids = answerIds(n);
     const empty = { value: undefined, hit: () => false, option: 0n };
@@ -333,7 +371,7 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
       for (const id of matter) all |= optionBit.get(`${n.id}=${id}`) ?? 0n;
       return [{ value: ANSWERED, hit: (rt) => rt.answer !== undefined, option: all }];
     }
-    const out: { value: string | undefined; hit: (rt: Route) => boolean; option: bigint }[] = [];
+    const out: Choice[] = [];
     for (let mask = 0; mask < 1 << matter.length; mask++) {
       const chosen = new Set(matter.filter((_, i) => (mask & (1 << i)) !== 0));
       let option = 0n;
@@ -345,12 +383,12 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
 
   const step = (n: CNode, f0: bigint) => {
     if (n.kind === 'end') {
-      report(f0 | (itemBits.get(n) ?? 0n));
+      report(f0 | (itemBits.get(n) ?? 0n), n.id);
       return;
     }
     const own = trackedByNode.get(n.id)?.find((t) => t.ref === n.id);
     for (const f1 of withAnswers(n, f0)) {
-      for (const choice of answerChoices(n)) {
+      for (const choice of choicesOf(n)) {
         let f = f1 | (itemBits.get(n) ?? 0n) | choice.option;
         if (own) {
           const v = choice.value;
@@ -362,7 +400,8 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
           f |= itemBits.get(rt) ?? 0n;
           if (next === undefined && rt.next !== undefined) next = rt.next;
         }
-        const branches = n.routes.filter((rt) => rt.when !== undefined);
+        let branches = branchCache.get(n.id);
+        if (!branches) branchCache.set(n.id, (branches = n.routes.filter((rt) => rt.when !== undefined)));
         const verdicts = branches.map((rt) => evalCond(rt.when as CCondition, f));
         const open = verdicts.map((v, i) => (v === UNKNOWN ? i : -1)).filter((i) => i >= 0);
         const combos = open.length > MAX_FORK_BITS ? [-1] : Array.from({ length: 1 << open.length }, (_, m) => m);
@@ -378,7 +417,7 @@ export function checkConflicts(r: CompiledRoutine, uses: Uses): Diagnostic[] {
             g |= itemBits.get(rt) ?? 0n;
             if (to === undefined && rt.next !== undefined && m !== -1) to = rt.next;
           });
-          report(g);
+          report(g, n.id);
           if (m === -1) {
             for (const s of successors(n)) arrive(s, g);
             continue;
