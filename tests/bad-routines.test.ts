@@ -119,6 +119,10 @@ const ROWS: Row[] = [
   { file: 'review-dates.yaml', code: 'review-dates', line: 7, col: 12 },
   { file: 'changelog-version.yaml', code: 'changelog-version', line: 3, col: 10 },
   { file: 'unknown-contact.yaml', code: 'unknown-contact', line: 19, col: 3 },
+  // conflicts: the first place on the path, the other place is in the message
+  { file: 'conflict-items.yaml', code: 'conflict', line: 17, col: 38 },
+  { file: 'conflict-option.yaml', code: 'conflict', line: 17, col: 43 },
+  { file: 'conflict-unknown.yaml', code: 'unknown-conflict', line: 26, col: 17 },
 ];
 
 describe('broken routines: code, line and column', () => {

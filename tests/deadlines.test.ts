@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isWorkingDay, localDateOf, parseLocalDateTime, weekday } from '../src/engine/calendar.js';
+import { addDays, isWorkingDay, localDateOf, localTimeOf, parseLocalDateTime, weekday } from '../src/engine/calendar.js';
 import {
   computeDeadline,
   daysBetween,
@@ -35,7 +35,12 @@ describe('next working day', () => {
   it.each([
     ['V2, Saturday 23:30 local', at('2026-12-05 23:30'), '2026-12-05', '2026-12-07'],
     ['Sunday 23:30 local', '2026-12-06T22:30:00Z', '2026-12-06', '2026-12-07'],
-    ['Monday 00:30 local, still Sunday in UTC', '2026-12-06T23:30:00Z', '2026-12-07', '2026-12-08'],
+    ['Monday 00:30 local, still Sunday in UTC: that same Monday morning', '2026-12-06T23:30:00Z', '2026-12-07', '2026-12-07'],
+    ['Thursday 03:15 (V1 custody): that same Thursday', at('2026-12-03 03:15'), '2026-12-03', '2026-12-03'],
+    ['Thursday 07:59: that same Thursday', at('2026-12-03 07:59'), '2026-12-03', '2026-12-03'],
+    ['Thursday 08:00, the district is open: Friday', at('2026-12-03 08:00'), '2026-12-03', '2026-12-04'],
+    ['Saturday 03:00, not a working day: Monday', at('2026-12-05 03:00'), '2026-12-05', '2026-12-07'],
+    ['Christmas Eve 02:00 (not a working day): the 28th', at('2026-12-24 02:00'), '2026-12-24', '2026-12-28'],
     ['day before Christmas Eve', at('2026-12-23 22:00'), '2026-12-23', '2026-12-28'],
     ['Maundy Thursday', at('2026-04-02 20:00'), '2026-04-02', '2026-04-07'],
   ])('%s', (_label, instant, startDay, day) => {
@@ -143,11 +148,12 @@ describe('properties', () => {
     );
   });
 
-  it('next_working_day is strictly after the start day and a working day', () => {
+  it('next_working_day is the first working day the district is open after the event', () => {
     fc.assert(
       fc.property(instant, (from) => {
         const d = computeDeadline(from, { next_working_day: true });
-        expect(daysBetween(d.startDay, d.legal)).toBeGreaterThan(0);
+        const sameMorning = isWorkingDay(d.startDay) && localTimeOf(from) < '08:00';
+        expect(daysBetween(d.startDay, d.legal) === 0).toBe(sameMorning);
         expect(isWorkingDay(d.legal)).toBe(true);
         for (let day = addDays(d.startDay, 1); day < d.legal; day = addDays(day, 1)) {
           expect(isWorkingDay(day)).toBe(false);

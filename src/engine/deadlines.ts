@@ -5,7 +5,9 @@ import {
   addDays,
   addMonths,
   epochDay,
+  isWorkingDay,
   localDateOf,
+  localTimeOf,
   nextWorkingDay,
   nonWorkingReason,
   STOCKHOLM,
@@ -41,6 +43,19 @@ export interface Deadline {
 
 export type DeadlineStatus = 'overdue' | 'today' | 'soon' | 'ok';
 
+/**
+ * The hour the district opens. A "next working day" item from a night shift that is already in a
+ * working day's morning (00:00 to before 08:00) is due that same morning: at 03:00 on a Thursday
+ * the district's next working day is Thursday, not Friday.
+ */
+export const OFFICE_OPENS = '08:00';
+
+/** The first working day the district can act on, for an event at this instant. */
+export function nextOfficeDay(fromInstantIso: string): LocalDate {
+  const day = localDateOf(fromInstantIso, STOCKHOLM);
+  return isWorkingDay(day) && localTimeOf(fromInstantIso, STOCKHOLM) < OFFICE_OPENS ? day : nextWorkingDay(day);
+}
+
 /** How many calendar days before the safe date a deadline counts as 'soon'. */
 export const SOON_WITHIN_DAYS = 2;
 
@@ -64,7 +79,7 @@ export function computeDeadline(fromInstantIso: string, rule: DeadlineRule): Dea
   const kind = ruleKind(rule);
   const startDay = localDateOf(fromInstantIso, STOCKHOLM);
   if (kind === 'next_working_day') {
-    const day = nextWorkingDay(startDay);
+    const day = nextOfficeDay(fromInstantIso);
     return { startDay, nominal: day, legal: day, safe: day, moved: false, nominalReason: null };
   }
   const n = rule[kind] ?? 0;

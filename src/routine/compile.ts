@@ -54,6 +54,12 @@ export interface Uses {
   dueFrom: Map<string, Position>;
   /** Nodes that module parameters ruled out: what names them is not an error in this routine. */
   pruned: Set<string>;
+  /** Declared conflicts: `from` is `item:<id>` or `option:<node>=<option>`, `target` an item id. */
+  conflicts: { from: string; target: string; pos: Position; fromPos?: Position }[];
+  /** Where each checklist entry of a node or a route is written, in the order of its `checklist`. */
+  itemSites: WeakMap<object, Position[]>;
+  /** Where each answer option is written, by `<node>=<option>`. */
+  optionPos: Map<string, Position>;
 }
 
 export interface CompileOutput {
@@ -73,7 +79,17 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   const modules: ModuleUse[] = [];
   const pending: PendingTarget[] = [];
   const texts: string[] = [input.routine.source.text];
-  const uses: Uses = { references: [], items: [], dueFrom: new Map(), pruned: new Set() };
+  const uses: Uses = {
+    references: [],
+    items: [],
+    dueFrom: new Map(),
+    pruned: new Set(),
+    conflicts: [],
+    itemSites: new WeakMap(),
+    optionPos: new Map(),
+  };
+  const sitesOf = (src: Source, ids: string[] | undefined, path: PathSegment[]) =>
+    (ids ?? []).map((_, i) => locate(src, [...path, i]));
   const noteRefs = (src: Source, ref: string | string[] | undefined, path: PathSegment[]) => {
     if (ref === undefined) return;
     if (typeof ref === 'string') uses.references.push({ id: ref, pos: locate(src, path) });
@@ -121,6 +137,9 @@ export function compileRoutine(input: CompileInput): CompileOutput {
       }
       noteRefs(scope.src, item.ref, ['checklist', id, 'ref']);
       if (item.due) uses.dueFrom.set(id, locate(scope.src, ['checklist', id, 'due', 'from']));
+      (item.conflicts ?? []).forEach((target, i) =>
+        uses.conflicts.push({ from: `item:${id}`, target, pos: locate(scope.src, ['checklist', id, 'conflicts', i]) }),
+      );
       checklist.set(id, {
         ...item,
         id,
@@ -155,7 +174,9 @@ export function compileRoutine(input: CompileInput): CompileOutput {
           routes.push({ answer, next: qualify(scope, entry, locate(scope.src, [...base, 'on', answer])), checklist: [], pos: at });
         } else {
           const next = entry.next !== undefined ? qualify(scope, entry.next, locate(scope.src, [...base, 'on', answer, 'next'])) : undefined;
-          routes.push({ answer, ...(next !== undefined ? { next } : {}), checklist: entry.checklist ?? [], pos: at });
+          const route: Route = { answer, ...(next !== undefined ? { next } : {}), checklist: entry.checklist ?? [], pos: at };
+          routes.push(route);
+          uses.itemSites.set(route, sitesOf(scope.src, entry.checklist, [...base, 'on', answer, 'checklist']));
           noteItems(scope.src, entry.checklist, [...base, 'on', answer, 'checklist']);
         }
       }
@@ -165,12 +186,14 @@ export function compileRoutine(input: CompileInput): CompileOutput {
         const bp = [...base, 'branches', i];
         const next = b.next !== undefined ? qualify(scope, b.next, locate(scope.src, [...bp, 'next'])) : undefined;
         noteItems(scope.src, b.checklist, [...bp, 'checklist']);
-        routes.push({
+        const route: Route = {
           when: compileCond(scope, b.when, [...bp, 'when']),
           ...(next !== undefined ? { next } : {}),
           checklist: b.checklist ?? [],
           pos: locate(scope.src, bp),
-        });
+        };
+        routes.push(route);
+        uses.itemSites.set(route, sitesOf(scope.src, b.checklist, [...bp, 'checklist']));
       });
     }
     const rawNext = 'end' in node ? undefined : node.next;
@@ -188,7 +211,15 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     noteItems(scope.src, items, [...base, 'checklist']);
     if ('decision' in node) node.grounds?.forEach((g, i) => noteRefs(scope.src, g.ref, [...base, 'grounds', i, 'ref']));
     const kind = 'question' in node ? 'question' : 'step' in node ? 'step' : 'decision' in node ? 'decision' : 'end';
-    return {
+    if ('question' in node) {
+      node.options?.forEach((o, i) => {
+        uses.optionPos.set(`${fq}=${o.id}`, locate(scope.src, [...base, 'options', i, 'id']));
+        (o.conflicts ?? []).forEach((target, j) =>
+          uses.conflicts.push({ from: `option:${fq}=${o.id}`, target, pos: locate(scope.src, [...base, 'options', i, 'conflicts', j]) }),
+        );
+      });
+    }
+    const built = {
       ...(rest as object),
       kind,
       id: fq,
@@ -200,6 +231,8 @@ export function compileRoutine(input: CompileInput): CompileOutput {
       routes,
       ...(next !== undefined ? { next } : {}),
     } as CNode;
+    uses.itemSites.set(built, sitesOf(scope.src, items, [...base, 'checklist']));
+    return built;
   };
 
   const includeModule = (
@@ -271,6 +304,14 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   };
   pending.push({ target: routine.start, pos: locate(top.src, ['start']) });
   expand(top, routine);
+  (routine.conflicts ?? []).forEach(([a, b], i) =>
+    uses.conflicts.push({
+      from: `item:${a}`,
+      target: b,
+      pos: locate(top.src, ['conflicts', i, 1]),
+      fromPos: locate(top.src, ['conflicts', i, 0]),
+    }),
+  );
 
   // Includes are not nodes of their own: a target naming one goes to the module's start.
   const resolve = (target: string): string => {

@@ -71,6 +71,8 @@ export const DIAGNOSTIC_CODES = {
   'changelog-version': 'warning',
   'unused-checklist-item': 'warning',
   'duplicate-routine': 'error',
+  'conflict': 'error',
+  'unknown-conflict': 'error',
   'unknown-contact': 'warning',
   // answers files (run --answers, scenarios)
   'answer-unknown-id': 'error',

@@ -106,10 +106,20 @@ const routing = {
 
 // ---------------------------------------------------------------- nodes
 
+/**
+ * Checklist item ids that must never be on the same path as what declares them (an item, or an
+ * answer option). `validate` reports every path on which both can appear (check-conflicts.ts).
+ */
+export const ConflictsSchema = z
+  .array(IdSchema)
+  .min(1)
+  .describe('Checklist item ids that must never be on the same path as this');
+
 export const OptionSchema = z.strictObject({
   id: IdSchema,
   label: TextSchema,
   help: TextSchema.optional(),
+  conflicts: ConflictsSchema.optional().describe('Checklist items that must never be on a path on which this answer is chosen'),
 });
 
 export const QUESTION_TYPES = ['yesno', 'choice', 'multi', 'text', 'number', 'datetime'] as const;
@@ -223,6 +233,7 @@ export const ChecklistItemSchema = z.strictObject({
   ref: RefsSchema.optional(),
   help: TextSchema.optional(),
   due: DueSchema.optional(),
+  conflicts: ConflictsSchema.optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -251,6 +262,11 @@ export const RoutineFileSchema = z.strictObject({
   start: IdSchema,
   nodes: z.record(IdSchema, NodeSchema),
   checklist: z.record(IdSchema, ChecklistItemSchema).optional(),
+  conflicts: z
+    .array(z.tuple([IdSchema, IdSchema]))
+    .min(1)
+    .optional()
+    .describe('Pairs of checklist items, from different modules, that must never be on the same path'),
 });
 export type RoutineFile = z.infer<typeof RoutineFileSchema>;
 
