@@ -277,3 +277,21 @@ export function parseLocalDateTime(text: string, refInstantIso?: string, timeZon
   if (!isValidYmd(y, mo, d) || h > 23 || mi > 59) return null;
   return zonedToInstant(y, mo, d, h, mi, timeZone);
 }
+
+/**
+ * Every instant at which the wall clock in timeZone shows this date and time, earliest first:
+ * none in the spring gap, two in the autumn overlap, one otherwise. Null for a date or time that
+ * does not exist in the calendar (2026-02-30, 24:10).
+ */
+export function wallClockInstants(y: number, mo: number, d: number, h: number, mi: number, timeZone = STOCKHOLM): string[] | null {
+  if (!isValidYmd(y, mo, d) || h > 23 || mi > 59) return null;
+  const wall = utcMs(y, mo, d, h, mi);
+  const offsets = [...new Set([offsetMinutes(wall - DAY_MS, timeZone), offsetMinutes(wall + DAY_MS, timeZone)])];
+  const ms = offsets.map((off) => wall - off * 60_000).filter((x) => wallMs(x, timeZone) === wall);
+  return [...new Set(ms)].sort((a, b) => a - b).map((x) => formatWithOffset(x, timeZone));
+}
+
+/** True when y-mo-d is a real calendar date. */
+export function isRealDate(y: number, mo: number, d: number): boolean {
+  return isValidYmd(y, mo, d);
+}
