@@ -3,9 +3,10 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import { todayLocal, type Context } from '../context.js';
-import { runAnswers } from '../engine/answers.js';
+import { runAnswers, type TimeRef } from '../engine/answers.js';
 import { deriveChecklist } from '../engine/checklist.js';
 import { localDateOf } from '../engine/calendar.js';
+import { isStrictInstant } from '../engine/times.js';
 import { isInstant } from '../engine/values.js';
 import { CliError, EXIT } from '../errors.js';
 import { answerText, nodeText } from '../render/answer-text.js';
@@ -41,7 +42,17 @@ function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string
   const at = atFlag ?? fileAt ?? ctx.now().toISOString();
   const started = startedFor(r, at, ctx.lang, typeof data.case_ref === 'string' ? { case_ref: data.case_ref } : {});
   if (nested) for (const k of ['at', 'case_ref', 'routine']) delete answers[k];
-  return runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }));
+  // --at (or, without any `at`, the clock) is "now": the answers are taken as entered then, so a
+  // later time is refused. A file's own `at` is when its walk began; its later times are the night.
+  const time: TimeRef = { now: at, refuseFuture: atFlag !== undefined || fileAt === undefined };
+  return runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }), time);
+}
+
+/** --at is read exactly: a full time with its offset, on a day the calendar has. */
+function checkAtFlag(at: string): void {
+  if (isStrictInstant(at)) return;
+  const shaped = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(at);
+  throw new CliError(shaped ? 'cli.at.no-such-date' : 'cli.at.form', { text: at }, EXIT.usage);
 }
 
 export function registerRun(program: Command, run: Runner, lang: Lang): void {
@@ -54,7 +65,7 @@ export function registerRun(program: Command, run: Runner, lang: Lang): void {
     .option('--json', t(lang, 'cli.opt.json'))
     .action((name: string, o: { answers: string; at?: string; json?: boolean }) =>
       run((ctx) => {
-        if (o.at !== undefined && !isInstant(o.at)) throw new CliError('input.not-a-time', { field: ' (--at)' }, EXIT.usage);
+        if (o.at !== undefined) checkAtFlag(o.at);
         const r = requireRoutine(ctx, openRoutines(ctx), name);
         const result = walkFile(ctx, r, o.answers, o.at);
         result.diagnostics.forEach((d, i) => {
