@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CNode } from '../src/routine/model.js';
+import { checkOrder } from '../src/engine/time-order.js';
+import { checkInput } from '../src/engine/values.js';
 import { describeInstant, isStrictInstant, resolveTime, type TimeResult } from '../src/engine/times.js';
 
 const ok = (r: TimeResult) => (r.ok ? r.instant : `refused:${r.problem.kind}`);
@@ -98,5 +101,49 @@ describe('describeInstant', () => {
   });
   it('adds the year when it is not this year', () => {
     expect(describeInstant('2025-12-31T23:50:00+01:00', 'sv', '2026-01-01T01:00:00+01:00')).toBe('ons 31 dec 2025 23:50');
+  });
+});
+
+
+describe('times in order (carried out before decided, not_before)', () => {
+  const common = { scope: '', pos: { file: 'x.yaml', line: 1, col: 1 }, refs: [], checklist: [], routes: [] };
+  const decision = { ...common, id: 'beslut', kind: 'decision', decision: { sv: 'Beslut', en: 'Decision' }, carried_out: true } as unknown as CNode;
+  const decided = (decided_at: string, carried_out_at: string | null) =>
+    ({ t: 'decided', at: '2026-12-01T05:21:00+01:00', node: 'beslut', decided_by: 'NN', ground: null, decided_at, carried_out_at, fields: {} }) as const;
+
+  it('refuses a carried-out time before the decision time', () => {
+    const e = checkInput(decision, decided('2026-11-30T23:50:00+01:00', '2026-11-30T23:40:00+01:00'));
+    expect(e).toMatchObject({ kind: 'time-before', field: 'carried_out_at', other: 'decided_at' });
+  });
+
+  it('accepts carried out after (or at) the decision, and a decision not yet carried out', () => {
+    expect(checkInput(decision, decided('2026-11-30T23:50:00+01:00', '2026-12-01T00:05:00+01:00'))).toBeUndefined();
+    expect(checkInput(decision, decided('2026-11-30T23:50:00+01:00', '2026-11-30T23:50:00+01:00'))).toBeUndefined();
+    expect(checkInput(decision, decided('2026-11-30T23:50:00+01:00', null))).toBeUndefined();
+  });
+
+  it('compares instants, not clock text: 02:30 winter time is after 02:50 summer time', () => {
+    expect(checkInput(decision, decided('2026-10-25T02:50:00+02:00', '2026-10-25T02:30:00+01:00'))).toBeUndefined();
+  });
+
+  const step = {
+    ...common, id: 'steg', scope: 'omh.', kind: 'step', step: { sv: 'Steg', en: 'Step' },
+    record: [
+      { id: 'larm', label: { sv: 'Larmet', en: 'Alarm' }, type: 'datetime' },
+      { id: 'framme', label: { sv: 'Framme', en: 'Arrived' }, type: 'datetime', not_before: 'larm' },
+      { id: 'ringt', label: { sv: 'Ringt', en: 'Called' }, type: 'datetime', not_before: 'beslut.decided_at' },
+    ],
+  } as unknown as CNode;
+  const recorded = (fields: Record<string, string | null>) => ({ t: 'recorded', at: '2026-12-01T05:21:00+01:00', node: 'steg', fields }) as const;
+
+  it('applies a declared not_before to a field of the same node', () => {
+    expect(checkOrder(step, recorded({ larm: '2026-12-01T01:00:00+01:00', framme: '2026-12-01T00:30:00+01:00', ringt: null }))).toMatchObject({ field: 'framme', other: 'larm' });
+    expect(checkOrder(step, recorded({ larm: '2026-12-01T01:00:00+01:00', framme: '2026-12-01T01:30:00+01:00', ringt: null }))).toBeUndefined();
+  });
+
+  it('applies a not_before naming another node, qualified with the module scope, via the path', () => {
+    const lookup = (ref: string) => (ref === 'omh.beslut.decided_at' ? '2026-12-01T02:00:00+01:00' : undefined);
+    expect(checkOrder(step, recorded({ larm: null, framme: null, ringt: '2026-12-01T01:00:00+01:00' }), lookup)).toMatchObject({ field: 'ringt', other: 'beslut.decided_at' });
+    expect(checkOrder(step, recorded({ larm: null, framme: null, ringt: '2026-12-01T03:00:00+01:00' }), lookup)).toBeUndefined();
   });
 });

@@ -3,11 +3,11 @@ import type { Catalog } from './types.js';
 
 export const timesMessages: Catalog = {
   sv: {
-    'input.bad-time.future': '{time} ligger fram i tiden{field}: ange när det hände (med datum om det var ett annat dygn)',
-    'input.bad-time.no-such-date': '"{text}" finns inte i kalendern{field}',
-    'input.bad-time.dst-gap': '{local} finns inte{field}: klockan ställdes fram från 02:00 till 03:00 den natten',
+    'input.bad-time.future': '{time}{field} ligger fram i tiden: ange när det hände (med datum om det var ett annat dygn)',
+    'input.bad-time.no-such-date': '"{text}"{field} finns inte i kalendern',
+    'input.bad-time.dst-gap': '{local}{field} finns inte: klockan ställdes fram från 02:00 till 03:00 den natten',
     'input.bad-time.dst-ambiguous':
-      '{local} inträffade två gånger{field} när klockan ställdes tillbaka: ange vilken, "{local} +02:00" (den första, sommartid) eller "{local} +01:00" (den andra, vintertid)',
+      '{local}{field} inträffade två gånger när klockan ställdes tillbaka: ange vilken, "{local} +02:00" (den första, sommartid) eller "{local} +01:00" (den andra, vintertid)',
     'input.time-before': '{label} ({value}) kan inte vara före {other} ({otherValue})',
     'time.echo': '→ {time}',
     'ia.time.this': 'Tiden',
@@ -20,11 +20,11 @@ export const timesMessages: Catalog = {
     'case.personnummer': 'Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället',
   },
   en: {
-    'input.bad-time.future': '{time} is in the future{field}: give the time it happened (with the date if it was another day)',
-    'input.bad-time.no-such-date': '"{text}" is not in the calendar{field}',
-    'input.bad-time.dst-gap': '{local} does not exist{field}: the clocks went forward from 02:00 to 03:00 that night',
+    'input.bad-time.future': '{time}{field} is in the future: give the time it happened (with the date if it was another day)',
+    'input.bad-time.no-such-date': '"{text}"{field} is not in the calendar',
+    'input.bad-time.dst-gap': '{local}{field} does not exist: the clocks went forward from 02:00 to 03:00 that night',
     'input.bad-time.dst-ambiguous':
-      '{local} happened twice{field} when the clocks went back: say which, "{local} +02:00" (the first, summer time) or "{local} +01:00" (the second, winter time)',
+      '{local}{field} happened twice when the clocks went back: say which, "{local} +02:00" (the first, summer time) or "{local} +01:00" (the second, winter time)',
     'input.time-before': '{label} ({value}) cannot be before {other} ({otherValue})',
     'time.echo': '→ {time}',
     'ia.time.this': 'The time',
