@@ -9,7 +9,7 @@ import { loadRoutine } from '../src/routine/load.js';
 import type { CNode, CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
-import { backSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
+import { backSpec, caseRefSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import type { Spec, Ui } from '../src/ui/prompts.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -212,6 +212,20 @@ describe('times as the caseworker means them', () => {
     chosen.events.type('02:30 vintertid');
     chosen.events.keypress('enter');
     await expect(chosen.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+  });
+});
+
+describe('case reference', () => {
+  it('refuses a personal identity number with one sentence, and takes the journal number', async () => {
+    const p = await show(caseRefSpec(sv));
+    p.events.type('19121212-1212');
+    p.events.keypress('enter');
+    await p.nextRender();
+    expect(p.getScreen()).toContain('Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället');
+    const ok = await show(caseRefSpec(sv));
+    ok.events.type('SN 2026/0815');
+    ok.events.keypress('enter');
+    await expect(ok.answer).resolves.toBe('SN 2026/0815');
   });
 });
 

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Context } from '../context.js';
 import { initialState } from '../engine/walk.js';
-import { CliError } from '../errors.js';
+import { containsPersonalNumber } from '../engine/personal-number.js';
+import { CliError, EXIT } from '../errors.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { Registry } from '../routine/registry.js';
 import { dataDirs } from '../session/open.js';
@@ -45,6 +46,7 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((name: string | undefined, o: StartOptions) =>
       run(async (ctx) => {
+        if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
         requireTerminal(ctx, 'start');
         const ui = uiOf(ctx);
         const routine = await chooseRoutine(ctx, openRoutines(ctx), name);
