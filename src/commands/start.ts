@@ -39,6 +39,7 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
   program
     .command('start')
     .description(t(lang, 'ia.start.description'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.start')}`)
     .argument('[routine]', t(lang, 'cli.arg.routine'))
     .option('--case <ref>', t(lang, 'ia.start.case'))
     .option('--worker <initials>', t(lang, 'ia.start.worker'))
