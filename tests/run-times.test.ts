@@ -84,3 +84,21 @@ describe('run --at', () => {
     expect(r.stderr).toContain('finns inte i kalendern');
   });
 });
+
+describe('run: the answers file itself', () => {
+  it('refuses an `at` that is not a real time, at its place, instead of using the clock', () => {
+    const file = join(tempDir(), 'svar.yaml');
+    writeFileSync(file, 'at: "2026-02-30T01:40:00+01:00"\nanswers:\n  akut-fara: "no"\n');
+    const r = run(file);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/svar\.yaml:1:5: at ska vara en tidpunkt med datum och tidszon/);
+  });
+
+  it('refuses a personal identity number as case reference', () => {
+    const file = join(tempDir(), 'svar.yaml');
+    writeFileSync(file, 'case_ref: "121212-1212"\nanswers:\n  akut-fara: "no"\n');
+    const r = run(file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('personnummer');
+  });
+});

@@ -6,6 +6,7 @@ import { todayLocal, type Context } from '../context.js';
 import { runAnswers, type TimeRef } from '../engine/answers.js';
 import { deriveChecklist } from '../engine/checklist.js';
 import { localDateOf } from '../engine/calendar.js';
+import { containsPersonalNumber } from '../engine/personal-number.js';
 import { isStrictInstant } from '../engine/times.js';
 import { isInstant } from '../engine/values.js';
 import { CliError, EXIT } from '../errors.js';
@@ -21,7 +22,7 @@ import { startedEvent } from '../session/started.js';
 import { inputErrorText } from '../ui/input-error.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { VERSION } from '../version.js';
-import { formatDiagnostic, openRoutines, requireRoutine } from './shared.js';
+import { displayPath, formatDiagnostic, openRoutines, requireRoutine } from './shared.js';
 
 /** The started event of a walk made by this tool, at this version. */
 export function startedFor(r: CompiledRoutine, at: string, lang: Lang, extra: Partial<Started> = {}): Started {
@@ -38,7 +39,13 @@ function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string
   const nested = data.answers && typeof data.answers === 'object' && !Array.isArray(data.answers);
   const answers = (nested ? data.answers : data) as Record<string, unknown>;
   const base = nested ? ['answers'] : [];
-  const fileAt = typeof data.at === 'string' && isInstant(data.at) ? data.at : undefined;
+  // A file's `at` that is no real time is refused, not replaced by the clock without a word.
+  if (data.at !== undefined && !(typeof data.at === 'string' && isInstant(data.at))) {
+    const pos = locate(src.source, ['at'], { key: false });
+    throw new CliError('cli.run.fileAt', { where: `${displayPath(pos.file)}:${pos.line}:${pos.col}` }, EXIT.failed);
+  }
+  if (typeof data.case_ref === 'string' && containsPersonalNumber(data.case_ref)) throw new CliError('case.personnummer', {}, EXIT.failed);
+  const fileAt = typeof data.at === 'string' ? data.at : undefined;
   const at = atFlag ?? fileAt ?? ctx.now().toISOString();
   const started = startedFor(r, at, ctx.lang, typeof data.case_ref === 'string' ? { case_ref: data.case_ref } : {});
   if (nested) for (const k of ['at', 'case_ref', 'routine']) delete answers[k];
