@@ -18,6 +18,10 @@ export const timesMessages: Catalog = {
     'diag.deadline-from-typing-time': 'fristen räknas från "{from}", när svaret skrevs in, fast noden registrerar när det hände: använd "{use}"',
     'diag.unknown-time-order': '"{field}" får inte vara före "{ref}", men "{ref}" är ingen tidpunkt som rutinen registrerar',
     'diag.time-rule-type': '"{field}" är {type}: planned och not_before gäller bara tidpunkter (datetime)',
+    'owner.diff.f.planned': 'planerad tid',
+    'owner.diff.f.not-before': 'inte före',
+    'owner.diff.f.field-planned': 'planerad tid',
+    'owner.diff.f.field-not-before': 'inte före',
     'case.personnummer': 'Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället',
   },
   en: {
@@ -36,6 +40,10 @@ export const timesMessages: Catalog = {
     'diag.deadline-from-typing-time': 'the deadline counts from "{from}", when the answer was typed, although the node records when it happened: use "{use}"',
     'diag.unknown-time-order': '"{field}" may not be before "{ref}", but "{ref}" is not a time the routine records',
     'diag.time-rule-type': '"{field}" is {type}: planned and not_before apply only to times (datetime)',
+    'owner.diff.f.planned': 'planned time',
+    'owner.diff.f.not-before': 'not before',
+    'owner.diff.f.field-planned': 'planned time',
+    'owner.diff.f.field-not-before': 'not before',
     'case.personnummer': 'This looks like a personal identity or coordination number: enter the journal number instead',
   },
 };
