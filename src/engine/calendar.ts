@@ -259,7 +259,8 @@ const DATE_TIME_PATTERNS = [
  * "03:15", plus "nu"/"now" (returns refInstantIso). A dot may separate hours and minutes
  * ("03.15"), as Swedish usage allows. Missing year or date come from refInstantIso's local
  * date as is, never the previous day or year: rejecting a time in the future is the caller's job.
- * Returns null for anything unparseable or not a real date/time.
+ * Returns null for anything unparseable or not a real date/time. What a caseworker types is read
+ * by times.ts instead (most recent such time, future, DST gap and overlap refused).
  */
 export function parseLocalDateTime(text: string, refInstantIso?: string, timeZone = STOCKHOLM): string | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
