@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { makeContext, type Context, type GlobalOptions } from './context.js';
 import { CliError, EXIT } from './errors.js';
+import { helpConfig } from './ui/help.js';
 import { langFromEnv, t, type Lang } from './ui/i18n.js';
 import { VERSION } from './version.js';
 
@@ -25,6 +26,9 @@ export async function buildProgram(lang: Lang, run: Runner): Promise<Command> {
     .option('--contacts <file>', t(lang, 'cli.opt.contacts'))
     .option('--no-color', t(lang, 'cli.opt.noColor'))
     .helpOption('-h, --help', t(lang, 'cli.opt.help'))
+    .helpCommand(lang === 'sv' ? 'help [kommando]' : 'help [command]', t(lang, 'help.command'))
+    // Headings, placeholders and "(choices, default)" in the user's language; subcommands inherit it.
+    .configureHelp(helpConfig(lang))
     .addHelpText('after', `\n${t(lang, 'cli.examples')}`)
     .showHelpAfterError(false)
     .exitOverride()
@@ -64,6 +68,12 @@ export async function main(argv: string[], io = { env: process.env, now: () => n
     return;
   }
   const program = await buildProgram(lang, run);
+  // Nothing asked: the help, on standard output, as a success (as `--help`).
+  if (args.length === 0) {
+    process.stdout.write(program.helpInformation() + afterHelp(lang));
+    process.exitCode = EXIT.ok;
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -89,11 +99,17 @@ function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
   return EXIT.failed;
 }
 
+const afterHelp = (lang: Lang) => `\n${t(lang, 'cli.examples')}\n`;
+
 /** A usage error in the user's language: commander's code picks the sentence, its quoted part the detail. */
 function usageText(lang: Lang, e: CommanderError): string {
   const key = `usage.${e.code.replace('commander.', '')}`;
   const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
   const allowed = /choices are (.*?)\.?$/.exec(e.message)?.[1] ?? '';
-  const sentence = t(lang, key, { detail: quoted.join(', '), first: quoted[0] ?? '', second: quoted[1] ?? '', allowed });
+  // Commander adds "(Did you mean start?)" for a near miss; say it in the user's language.
+  const near = /Did you mean (?:one of )?([^?]+)\?/.exec(e.message)?.[1]?.trim();
+  const suggest = near ? t(lang, 'usage.suggest', { name: near }) : '';
+  const detail = e.code === 'commander.unknownCommand' || e.code === 'commander.unknownOption' ? (quoted[0] ?? '') : quoted.join(', ');
+  const sentence = t(lang, key, { detail, first: quoted[0] ?? '', second: quoted[1] ?? '', allowed, suggest });
   return sentence === key ? e.message.replace(/^error: /, '') : sentence;
 }

@@ -9,7 +9,7 @@ import { loadRoutine } from '../src/routine/load.js';
 import type { CNode, CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
-import { backSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
+import { backSpec, caseRefSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import type { Spec, Ui } from '../src/ui/prompts.js';
 import { ROOT } from './helpers/cli.js';
 
@@ -161,15 +161,71 @@ describe('step and decision prompts', () => {
 
   it('the decision time may not lie in the future; "-" leaves the execution time open', async () => {
     const p = await show(decidedAtSpec(sv));
-    p.events.type('23:50');
+    p.events.type('2026-12-03 23:50');
     p.events.keypress('enter');
     await p.nextRender();
-    expect(p.getScreen()).toContain('tiden ligger i framtiden');
+    expect(p.getScreen()).toContain('tor 3 dec 23:50 ligger fram i tiden');
     const c = await show(carriedOutSpec(sv));
     expect(c.getScreen()).toContain('(2026-12-03 03:10)');
     c.events.type('-');
     c.events.keypress('enter');
     await expect(c.answer).resolves.toEqual({ kind: 'value', value: null });
+  });
+});
+
+describe('times as the caseworker means them', () => {
+  it('a time without date is the most recent one, echoed with weekday and date before it is saved', async () => {
+    // Typed at 03:10: 23:50 was yesterday evening, not tonight.
+    const p = await show(decidedAtSpec(sv));
+    p.events.type('23:50');
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toEqual({ kind: 'value', value: '2026-12-02T23:50:00+01:00' });
+    expect(p.getScreen()).toContain('23:50 → ons 2 dec 23:50');
+  });
+
+  it('refuses a carried-out time before the decision time, naming both', async () => {
+    const c = await show(carriedOutSpec(sv, undefined, '2026-12-02T23:50:00+01:00'));
+    c.events.type('23:40');
+    c.events.keypress('enter');
+    await c.nextRender();
+    expect(c.getScreen()).toContain('Tiden (ons 2 dec 23:40) kan inte vara före beslutstiden (ons 2 dec 23:50)');
+    const ok = await show(carriedOutSpec(sv, undefined, '2026-12-02T23:50:00+01:00'));
+    ok.events.type('00:05');
+    ok.events.keypress('enter');
+    await expect(ok.answer).resolves.toEqual({ kind: 'value', value: '2026-12-03T00:05:00+01:00' });
+  });
+
+  it('refuses the spring gap with the reason and asks which of the two autumn times was meant', async () => {
+    const spring: Ui = { ...sv, now: () => new Date('2026-03-29T08:00:00Z') };
+    const gap = await show(decidedAtSpec(spring));
+    gap.events.type('02:30');
+    gap.events.keypress('enter');
+    await gap.nextRender();
+    expect(gap.getScreen()).toContain('2026-03-29 02:30 finns inte: klockan ställdes fram från 02:00 till 03:00');
+    const autumn: Ui = { ...sv, now: () => new Date('2026-10-25T08:00:00Z') };
+    const twice = await show(decidedAtSpec(autumn));
+    twice.events.type('02:30');
+    twice.events.keypress('enter');
+    await twice.nextRender();
+    expect(twice.getScreen()).toContain('inträffade två gånger');
+    const chosen = await show(decidedAtSpec(autumn));
+    chosen.events.type('02:30 vintertid');
+    chosen.events.keypress('enter');
+    await expect(chosen.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+  });
+});
+
+describe('case reference', () => {
+  it('refuses a personal identity number with one sentence, and takes the journal number', async () => {
+    const p = await show(caseRefSpec(sv));
+    p.events.type('19121212-1212');
+    p.events.keypress('enter');
+    await p.nextRender();
+    expect(p.getScreen()).toContain('Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället');
+    const ok = await show(caseRefSpec(sv));
+    ok.events.type('SN 2026/0815');
+    ok.events.keypress('enter');
+    await expect(ok.answer).resolves.toBe('SN 2026/0815');
   });
 });
 

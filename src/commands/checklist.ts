@@ -11,7 +11,7 @@ import { checklistJson, JSON_FORMAT_VERSION } from '../render/json.js';
 import { openSession, type OpenSession } from '../session/open.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { tickItems } from '../ui/tick.js';
-import { openRoutines } from './shared.js';
+import { openRoutines, sessionIdArg } from './shared.js';
 
 type Format = 'text' | 'md' | 'json';
 
@@ -49,7 +49,8 @@ export function registerChecklist(program: Command, run: Runner, lang: Lang): vo
   program
     .command('checklist')
     .description(t(lang, 'cli.checklist.description'))
-    .argument('<session>', t(lang, 'cli.checklist.session'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.checklist')}`)
+    .argument('<session>', t(lang, 'cli.checklist.session'), sessionIdArg)
     .addOption(new Option('--format <format>', t(lang, 'cli.checklist.format')).choices(['text', 'md', 'json']).default('text'))
     .option('--tick', t(lang, 'cli.checklist.tick'))
     .action((id: string, o: { format: Format; tick?: boolean }) =>

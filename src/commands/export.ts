@@ -1,5 +1,6 @@
 // `jour-routine export SESSION [--handover] [-o FILE] [--force]`: the case note for the journal,
 // or the handover for the district, as Markdown on stdout or written atomically to a private file.
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Context } from '../context.js';
@@ -11,7 +12,7 @@ import { renderNote } from '../render/note.js';
 import { openSession } from '../session/open.js';
 import { writeFileAtomic } from '../session/store.js';
 import { t, type Lang } from '../ui/i18n.js';
-import { openRoutines } from './shared.js';
+import { openRoutines, sessionIdArg } from './shared.js';
 
 /**
  * The journal is kept in Swedish, so the note is Swedish unless asked for otherwise (--lang or
@@ -22,11 +23,21 @@ function documentLang(ctx: Context): Lang {
   return asked === 'en' ? 'en' : 'sv';
 }
 
+/** A failed write in words: the folder missing or not writable says so, never a bare "ENOENT". */
+function writeError(file: string, code: string): CliError {
+  const dir = dirname(file);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new CliError('export.noFolder', { file, dir }, EXIT.failed);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new CliError('export.noPermission', { file, dir }, EXIT.failed);
+  if (code === 'EISDIR') return new CliError('export.isFolder', { file }, EXIT.failed);
+  return new CliError('export.writeFailed', { file, code }, EXIT.failed);
+}
+
 export function registerExport(program: Command, run: Runner, lang: Lang): void {
   program
     .command('export')
     .description(t(lang, 'cli.export.description'))
-    .argument('<session>', t(lang, 'cli.checklist.session'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.export')}`)
+    .argument('<session>', t(lang, 'cli.checklist.session'), sessionIdArg)
     .option('--handover', t(lang, 'cli.export.handover'))
     .option('-o, --output <file>', t(lang, 'cli.export.output'))
     .option('--force', t(lang, 'cli.export.force'))
@@ -47,7 +58,7 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
         const written = writeFileAtomic(o.output, doc, { force: o.force === true });
         if (!written.ok) {
           if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
-          throw new CliError('export.writeFailed', { file: o.output, code: written.error.code }, EXIT.failed);
+          throw writeError(o.output, written.error.code);
         }
         ctx.err(ctx.msg('export.written', { file: o.output }));
         return EXIT.ok;

@@ -11,7 +11,7 @@ import type { CompiledRoutine } from '../routine/model.js';
 import { findRoutine } from '../routine/registry.js';
 import { openSession } from '../session/open.js';
 import { t, type Lang } from '../ui/i18n.js';
-import { openRoutines, requireRoutine } from './shared.js';
+import { openRoutines, requireRoutine, sessionIdArg } from './shared.js';
 
 interface GraphOptions {
   format: 'mermaid' | 'dot';
@@ -24,7 +24,7 @@ export function registerGraph(program: Command, run: Runner, lang: Lang): void {
     .description(t(lang, 'owner.graph.description'))
     .argument('<routine>', t(lang, 'cli.arg.routine'))
     .addOption(new Option('--format <format>', t(lang, 'owner.graph.format')).choices(['mermaid', 'dot']).default('mermaid'))
-    .option('--session <id>', t(lang, 'owner.graph.session'))
+    .option('--session <id>', t(lang, 'owner.graph.session'), sessionIdArg)
     .addHelpText('after', `\n${t(lang, 'owner.graph.examples')}`)
     .action((name: string, o: GraphOptions) =>
       run((ctx) => {

@@ -48,6 +48,7 @@ export function registerPurge(program: Command, run: Runner, lang: Lang): void {
   program
     .command('purge')
     .description(t(lang, 'ia.purge.description'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.purge')}`)
     .option('--older-than <days>', t(lang, 'ia.purge.olderThan'))
     .option('--yes', t(lang, 'ia.purge.yes'))
     .action((o: { olderThan?: string; yes?: boolean }) =>

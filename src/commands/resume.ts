@@ -14,7 +14,7 @@ import { sessionSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
 import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
 import { walk } from '../ui/walk-loop.js';
-import { openRoutines } from './shared.js';
+import { openRoutines, sessionIdArg } from './shared.js';
 
 async function pickSession(ctx: Context, reg: Registry): Promise<string | undefined> {
   const open = listSessions(dataDirs(ctx).sessions).sessions.filter((s) => s.state !== 'finished');
@@ -27,7 +27,8 @@ export function registerResume(program: Command, run: Runner, lang: Lang): void 
   program
     .command('resume')
     .description(t(lang, 'ia.resume.description'))
-    .argument('[id]', t(lang, 'ia.resume.arg'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.resume')}`)
+    .argument('[id]', t(lang, 'ia.resume.arg'), sessionIdArg)
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((given: string | undefined) =>
       run(async (ctx) => {

@@ -26,6 +26,7 @@ export function registerSessions(program: Command, run: Runner, lang: Lang): voi
   program
     .command('sessions')
     .description(t(lang, 'ia.sessions.description'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.sessions')}`)
     .option('--all', t(lang, 'ia.sessions.all'))
     .option('--json', t(lang, 'cli.opt.json'))
     .action((o: { all?: boolean; json?: boolean }) =>

@@ -38,3 +38,6 @@ export function requireRoutine(ctx: Context, reg: Registry, name: string): Compi
   }
   return found.result.routine;
 }
+
+/** Session ids are lower case on disk; one read aloud or typed from a note may come in capitals. */
+export const sessionIdArg = (v: string): string => v.trim().toLowerCase();

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Context } from '../context.js';
 import { initialState } from '../engine/walk.js';
-import { CliError } from '../errors.js';
+import { containsPersonalNumber } from '../engine/personal-number.js';
+import { CliError, EXIT } from '../errors.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { Registry } from '../routine/registry.js';
 import { dataDirs } from '../session/open.js';
@@ -38,6 +39,7 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
   program
     .command('start')
     .description(t(lang, 'ia.start.description'))
+    .addHelpText('after', `\n${t(lang, 'cli.ex.start')}`)
     .argument('[routine]', t(lang, 'cli.arg.routine'))
     .option('--case <ref>', t(lang, 'ia.start.case'))
     .option('--worker <initials>', t(lang, 'ia.start.worker'))
@@ -45,6 +47,7 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((name: string | undefined, o: StartOptions) =>
       run(async (ctx) => {
+        if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
         requireTerminal(ctx, 'start');
         const ui = uiOf(ctx);
         const routine = await chooseRoutine(ctx, openRoutines(ctx), name);

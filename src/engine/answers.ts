@@ -4,7 +4,8 @@
 import { diag, type Diagnostic, type Position } from '../routine/diagnostics.js';
 import type { CNode, CompiledRoutine } from '../routine/model.js';
 import type { AnswerValue, InputEvent, SessionEvent, Started } from '../session/events.js';
-import { parseLocalDateTime } from './calendar.js';
+import type { Field } from '../routine/schema.js';
+import { resolveTime } from './times.js';
 import { checkInput, type InputError } from './values.js';
 import { apply, initialState, type WalkState } from './walk.js';
 
@@ -14,19 +15,27 @@ type Raw = unknown;
 const YES = new Set(['yes', 'ja', 'true']);
 const NO = new Set(['no', 'nej', 'false']);
 
-function toTime(v: Raw, at: string): string | null | undefined {
-  if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'string') return undefined;
-  // A full ISO time with its offset is already unambiguous; only wall-clock times need Stockholm.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v))) return v;
-  return parseLocalDateTime(v, at) ?? undefined;
+/** How typed times are read: `now` is the reference for a time without date and for "the future". */
+export interface TimeRef {
+  now: string;
+  refuseFuture: boolean;
+}
+
+type TimeOut = { ok: true; value: string | null } | { ok: false; error: InputError };
+
+function toTime(v: Raw, ref: TimeRef, node: string, field: string | undefined, planned: boolean | undefined): TimeOut {
+  if (v === undefined || v === null || v === '') return { ok: true, value: null };
+  const f = field !== undefined ? { field } : {};
+  if (typeof v !== 'string') return { ok: false, error: { kind: 'not-a-time', node, ...f } };
+  const r = resolveTime(v, { now: ref.now, refuseFuture: ref.refuseFuture, ...(planned ? { planned } : {}) });
+  if (r.ok) return { ok: true, value: r.instant };
+  return { ok: false, error: r.problem.kind === 'unparseable' ? { kind: 'not-a-time', node, ...f } : { kind: 'bad-time', node, ...f, problem: r.problem } };
 }
 
 type Converted = { ok: true; event: InputEvent } | { ok: false; error: InputError };
 
-function toFieldValue(type: string, v: Raw, at: string): string | number | null | undefined {
+function toFieldValue(type: string, v: Raw): string | number | null | undefined {
   if (v === undefined || v === null || v === '') return null;
-  if (type === 'datetime') return toTime(v, at);
   if (type === 'number') return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : undefined;
   if (type === 'yesno') return YES.has(String(v).toLowerCase()) ? 'yes' : NO.has(String(v).toLowerCase()) ? 'no' : undefined;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
@@ -41,14 +50,20 @@ function unconvertible(node: string, type: string, field?: string): InputError {
   return { kind: 'required', node, ...f };
 }
 
-function fieldsOf(n: CNode, raw: Raw, at: string, skip: string[]): { ok: true; fields: Record<string, string | number | null> } | { ok: false; error: InputError } {
+function fieldsOf(n: CNode, raw: Raw, ref: TimeRef, skip: string[]): { ok: true; fields: Record<string, string | number | null> } | { ok: false; error: InputError } {
   const given = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
   const record = n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : [];
   const fields: Record<string, string | number | null> = {};
   for (const [k, v] of Object.entries(given)) {
     if (skip.includes(k)) continue;
-    const f = record.find((x) => x.id === k);
-    const value = toFieldValue(f?.type ?? 'text', v, at);
+    const f: Field | undefined = record.find((x) => x.id === k);
+    if (f?.type === 'datetime') {
+      const time = toTime(v, ref, n.id, k, f.planned);
+      if (!time.ok) return time;
+      fields[k] = time.value;
+      continue;
+    }
+    const value = toFieldValue(f?.type ?? 'text', v);
     if (value === undefined) return { ok: false, error: unconvertible(n.id, f?.type ?? 'text', k) };
     fields[k] = value;
   }
@@ -56,7 +71,7 @@ function fieldsOf(n: CNode, raw: Raw, at: string, skip: string[]): { ok: true; f
 }
 
 /** Converts one raw answer to the node's input event; the engine then checks it like any other. */
-export function convertAnswer(n: CNode, raw: Raw, at: string): Converted {
+export function convertAnswer(n: CNode, raw: Raw, at: string, ref: TimeRef = { now: at, refuseFuture: false }): Converted {
   if (n.kind === 'question') {
     let value: AnswerValue | undefined;
     if (raw === undefined || raw === null) value = null;
@@ -65,21 +80,25 @@ export function convertAnswer(n: CNode, raw: Raw, at: string): Converted {
       value = YES.has(s) ? 'yes' : NO.has(s) ? 'no' : String(raw);
     } else if (n.type === 'multi') value = Array.isArray(raw) ? raw.map(String) : [String(raw)];
     else if (n.type === 'number') value = typeof raw === 'number' ? raw : Number.isFinite(Number(raw)) && String(raw).trim() !== '' ? Number(raw) : String(raw);
-    else if (n.type === 'datetime') value = toTime(raw, at) ?? String(raw);
+    else if (n.type === 'datetime') {
+      const time = toTime(raw, ref, n.id, undefined, n.planned);
+      if (!time.ok) return time;
+      value = time.value;
+    }
     else value = typeof raw === 'object' ? undefined : String(raw);
     return value === undefined ? { ok: false, error: unconvertible(n.id, n.type) } : { ok: true, event: { t: 'answered', at, node: n.id, value } };
   }
   if (n.kind === 'step') {
-    const f = fieldsOf(n, raw, at, []);
+    const f = fieldsOf(n, raw, ref, []);
     return f.ok ? { ok: true, event: { t: 'recorded', at, node: n.id, fields: f.fields } } : f;
   }
   if (n.kind === 'decision') {
     const g = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
-    const decidedAt = toTime(g.decided_at, at);
-    if (decidedAt === undefined) return { ok: false, error: unconvertible(n.id, 'datetime', 'decided_at') };
-    const carried = toTime(g.carried_out_at, at);
-    if (carried === undefined) return { ok: false, error: unconvertible(n.id, 'datetime', 'carried_out_at') };
-    const f = fieldsOf(n, g, at, ['decided_by', 'ground', 'decided_at', 'carried_out_at']);
+    const decidedAt = toTime(g.decided_at, ref, n.id, 'decided_at', false);
+    if (!decidedAt.ok) return decidedAt;
+    const carried = toTime(g.carried_out_at, ref, n.id, 'carried_out_at', false);
+    if (!carried.ok) return carried;
+    const f = fieldsOf(n, g, ref, ['decided_by', 'ground', 'decided_at', 'carried_out_at']);
     if (!f.ok) return f;
     return {
       ok: true,
@@ -89,8 +108,8 @@ export function convertAnswer(n: CNode, raw: Raw, at: string): Converted {
         node: n.id,
         decided_by: g.decided_by === undefined || g.decided_by === null ? '' : String(g.decided_by),
         ground: g.ground === undefined || g.ground === null ? null : String(g.ground),
-        decided_at: decidedAt ?? '',
-        carried_out_at: carried,
+        decided_at: decidedAt.value ?? '',
+        carried_out_at: carried.value,
         fields: f.fields,
       },
     };
@@ -112,7 +131,13 @@ export interface AnswersRun {
   problems: (InputError | { kind: 'unknown-id'; id: string } | { kind: 'missing'; node: string })[];
 }
 
-export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, started: Started, locate: Locate): AnswersRun {
+/**
+ * `time.now` (default: the walk's start) is the "now" a time without date is read against; future
+ * times are refused only when `time.refuseFuture` says so, since a scenario records a whole night
+ * that began at its `at`.
+ */
+export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, started: Started, locate: Locate, time?: TimeRef): AnswersRun {
+  const ref: TimeRef = time ?? { now: started.at, refuseFuture: false };
   const diagnostics: Diagnostic[] = [];
   const problems: AnswersRun['problems'] = [];
   const report = (code: Diagnostic['code'], pos: Position, problem: AnswersRun['problems'][number], params: Record<string, string>) => {
@@ -127,7 +152,7 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
   for (const [id, raw] of Object.entries(answers)) {
     const n = r.nodes.get(id);
     if (!n || n.kind === 'end') continue;
-    const c = convertAnswer(n, raw, started.at);
+    const c = convertAnswer(n, raw, started.at, ref);
     const error: InputError | undefined = c.ok ? checkInput(n, c.event) : c.error;
     if (error) {
       const field = 'field' in error ? error.field : undefined;
@@ -141,7 +166,7 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
     const n = r.nodes.get(state.current) as CNode;
     let event = converted.get(n.id);
     if (!event && !(n.id in answers) && !needsAnswer(n)) {
-      const c = convertAnswer(n, {}, started.at);
+      const c = convertAnswer(n, {}, started.at, ref);
       if (c.ok) event = c.event;
     }
     if (!event) {

@@ -259,7 +259,8 @@ const DATE_TIME_PATTERNS = [
  * "03:15", plus "nu"/"now" (returns refInstantIso). A dot may separate hours and minutes
  * ("03.15"), as Swedish usage allows. Missing year or date come from refInstantIso's local
  * date as is, never the previous day or year: rejecting a time in the future is the caller's job.
- * Returns null for anything unparseable or not a real date/time.
+ * Returns null for anything unparseable or not a real date/time. What a caseworker types is read
+ * by times.ts instead (most recent such time, future, DST gap and overlap refused).
  */
 export function parseLocalDateTime(text: string, refInstantIso?: string, timeZone = STOCKHOLM): string | null {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -276,4 +277,22 @@ export function parseLocalDateTime(text: string, refInstantIso?: string, timeZon
   const [h, mi] = [Number(g.h), Number(g.mi)];
   if (!isValidYmd(y, mo, d) || h > 23 || mi > 59) return null;
   return zonedToInstant(y, mo, d, h, mi, timeZone);
+}
+
+/**
+ * Every instant at which the wall clock in timeZone shows this date and time, earliest first:
+ * none in the spring gap, two in the autumn overlap, one otherwise. Null for a date or time that
+ * does not exist in the calendar (2026-02-30, 24:10).
+ */
+export function wallClockInstants(y: number, mo: number, d: number, h: number, mi: number, timeZone = STOCKHOLM): string[] | null {
+  if (!isValidYmd(y, mo, d) || h > 23 || mi > 59) return null;
+  const wall = utcMs(y, mo, d, h, mi);
+  const offsets = [...new Set([offsetMinutes(wall - DAY_MS, timeZone), offsetMinutes(wall + DAY_MS, timeZone)])];
+  const ms = offsets.map((off) => wall - off * 60_000).filter((x) => wallMs(x, timeZone) === wall);
+  return [...new Set(ms)].sort((a, b) => a - b).map((x) => formatWithOffset(x, timeZone));
+}
+
+/** True when y-mo-d is a real calendar date. */
+export function isRealDate(y: number, mo: number, d: number): boolean {
+  return isValidYmd(y, mo, d);
 }

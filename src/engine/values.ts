@@ -2,7 +2,11 @@
 // by the prompt or the answers file; here they are only checked.
 import type { CNode } from '../routine/model.js';
 import type { Field } from '../routine/schema.js';
+import type { Text } from '../routine/schema.js';
 import type { AnswerValue, InputEvent } from '../session/events.js';
+import type { Value } from './conditions.js';
+import { checkOrder } from './time-order.js';
+import { isStrictInstant, type TimeProblem } from './times.js';
 
 export type InputError =
   | { kind: 'not-current'; node: string; current: string | null }
@@ -12,12 +16,16 @@ export type InputError =
   | { kind: 'not-a-number'; node: string; field?: string }
   | { kind: 'out-of-range'; node: string; min?: number; max?: number }
   | { kind: 'not-a-time'; node: string; field?: string }
+  /** A typed time that reads as a time but cannot be taken: in the future, in a DST gap or overlap, no such date. */
+  | { kind: 'bad-time'; node: string; field?: string; problem: TimeProblem }
   | { kind: 'unknown-field'; node: string; field: string }
   | { kind: 'not-on-path'; node: string }
+  /** A time earlier than one it may not precede (carried out before decided, `not_before`). */
+  | { kind: 'time-before'; node: string; field?: string; label?: Text; other: string; otherLabel?: Text; value: string; otherValue: string }
   | { kind: 'finished' };
 
-export const isInstant = (s: unknown): s is string =>
-  typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s) && !Number.isNaN(Date.parse(s));
+/** A full ISO instant with offset whose date exists: 2026-02-30 is refused, not rolled over. */
+export const isInstant = (s: unknown): s is string => isStrictInstant(s);
 
 export function expectedEvent(node: CNode): InputEvent['t'] | undefined {
   return node.kind === 'question' ? 'answered' : node.kind === 'step' ? 'recorded' : node.kind === 'decision' ? 'decided' : undefined;
@@ -73,7 +81,15 @@ function checkFields(nodeId: string, fields: readonly Field[], given: Record<str
   return undefined;
 }
 
-export function checkInput(node: CNode, event: InputEvent): InputError | undefined {
+/** `lookup` gives times recorded earlier on the path, for `not_before` rules that name another node. */
+export function checkInput(node: CNode, event: InputEvent, lookup?: (ref: string) => Value): InputError | undefined {
+  const error = checkShape(node, event);
+  if (error) return error;
+  const order = checkOrder(node, event, lookup);
+  return order ? { kind: 'time-before', node: node.id, ...order } : undefined;
+}
+
+function checkShape(node: CNode, event: InputEvent): InputError | undefined {
   const expected = expectedEvent(node);
   if (expected === undefined) return { kind: 'finished' };
   if (event.t !== expected) return { kind: 'wrong-kind', node: node.id, expected };

@@ -141,7 +141,7 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       if (s.current === null) return { ok: false, error: { kind: 'finished' } };
       if (e.node !== s.current) return { ok: false, error: { kind: 'not-current', node: e.node, current: s.current } };
       const n = node(r, s.current);
-      const error = checkInput(n, e);
+      const error = checkInput(n, e, lookupIn(s.path));
       if (error) return { ok: false, error };
       const visit: Visit = { node: n.id, at: e.at, input: e, items: [] };
       const withVisit = [...s.path, visit];

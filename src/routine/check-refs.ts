@@ -3,7 +3,8 @@
 import { answerIds, dominanceTest, dominators } from './check-graph.js';
 import type { Uses } from './compile.js';
 import { diag, type Diagnostic } from './diagnostics.js';
-import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine } from './model.js';
+import { findField, recordedFields, resolveRef, type CCondition, type CNode, type CompiledRoutine } from './model.js';
+import { isOwnField, orderRules } from '../engine/time-order.js';
 
 const OPS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'includes', 'answered'] as const;
 const ORDER_OPS = ['lt', 'lte', 'gt', 'gte'] as const;
@@ -74,6 +75,7 @@ export function checkReferences(
     if ('contact' in n && n.contact !== undefined && opts.contacts && !opts.contacts.has(n.contact)) {
       out.push(diag('unknown-contact', n.pos, { role: n.contact }));
     }
+    checkTimeRules(r, n, out);
   }
 
   const usedItems = new Set<string>();
@@ -95,6 +97,11 @@ export function checkReferences(
     const type = valueType(src.node, src.field);
     if (type === 'unknown') out.push(diag('unknown-deadline-source', pos, { from: item.dueFrom }));
     else if (type !== 'datetime') out.push(diag('deadline-source-type', pos, { from: item.dueFrom, type }));
+    else if (src.field === 'answered_at') {
+      // The node records when it happened; the typing time can be hours or days off.
+      const own = recordedFields(src.node).find((f) => f.type === 'datetime' && f.id !== 'answered_at');
+      if (own) out.push(diag('deadline-from-typing-time', pos, { from: item.dueFrom, use: `${src.node.id}.${own.id}` }));
+    }
   }
 
   const reported = new Set<string>();
@@ -116,4 +123,25 @@ export function checkReferences(
     if (ref.verify) out.push(diag('reference-unverified', u.pos, { ref: u.id }));
   }
   return out;
+}
+
+/** `planned` and `not_before` belong to times, and `not_before` must name a time the routine records. */
+function checkTimeRules(r: CompiledRoutine, n: CNode, out: Diagnostic[]): void {
+  const declared: { id: string; type: string; planned?: boolean | undefined; not_before?: string | undefined }[] =
+    n.kind === 'question' ? [{ id: n.id, type: n.type, planned: n.planned, not_before: n.not_before }] : n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : [];
+  for (const f of declared) {
+    if (f.type !== 'datetime' && (f.planned !== undefined || f.not_before !== undefined)) {
+      out.push(diag('time-rule-type', n.pos, { field: f.id, type: f.type }));
+    }
+  }
+  for (const rule of orderRules(n)) {
+    if (isOwnField(n, rule.notBefore)) {
+      if (findField(n, rule.notBefore)?.type === 'datetime') continue;
+    } else {
+      const other = resolveRef(r.nodes, n.scope + rule.notBefore);
+      if (other && other.field !== undefined && other.field !== 'answered_at' && findField(other.node, other.field)?.type === 'datetime') continue;
+      if (other && other.field === undefined && other.node.kind === 'question' && other.node.type === 'datetime') continue;
+    }
+    out.push(diag('unknown-time-order', n.pos, { field: rule.field ?? n.id, ref: rule.notBefore }));
+  }
 }

@@ -118,6 +118,8 @@ export function compareNodes(emit: Emit, a: CNode, b: CNode): void {
     value(emit, 'min', a.min, b.min);
     value(emit, 'max', a.max, b.max);
     value(emit, 'optional', a.optional ?? false, b.optional ?? false);
+    value(emit, 'planned', a.planned ?? false, b.planned ?? false);
+    value(emit, 'not-before', a.not_before, b.not_before);
     byId(emit, 'option', a.options, b.options, (x, y) => {
       texts(emit, 'option', x.label, y.label, x.id);
       texts(emit, 'option-help', x.help, y.help, x.id);
@@ -128,6 +130,9 @@ export function compareNodes(emit: Emit, a: CNode, b: CNode): void {
     texts(emit, 'field', x.label, y.label, x.id);
     value(emit, 'field-type', x.type, y.type, x.id);
     value(emit, 'field-optional', x.optional ?? false, y.optional ?? false, x.id);
+    // Whether a time may lie ahead, and what it may not precede, change what the caseworker can enter.
+    value(emit, 'field-planned', x.planned ?? false, y.planned ?? false, x.id);
+    value(emit, 'field-not-before', x.not_before, y.not_before, x.id);
   });
   if (a.kind === 'decision' && b.kind === 'decision') {
     value(emit, 'carried_out', a.carried_out ?? false, b.carried_out ?? false);

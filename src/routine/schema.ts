@@ -132,6 +132,8 @@ export const QuestionNodeSchema = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   optional: z.boolean().optional().describe('May be left empty'),
+  planned: z.boolean().optional().describe('datetime: a planned time, which may lie in the future'),
+  not_before: z.string().optional().describe('datetime: may not be earlier than this recorded time (node.field)'),
   on: z.record(z.string(), OnEntrySchema).optional().describe('Per answer: yes/no, or an option id'),
   ...common,
   ...routing,
@@ -144,6 +146,8 @@ export const FieldSchema = z.strictObject({
   type: z.enum(FIELD_TYPES).default('text'),
   optional: z.boolean().optional(),
   help: TextSchema.optional(),
+  planned: z.boolean().optional().describe('datetime: a planned time, which may lie in the future'),
+  not_before: z.string().optional().describe('datetime: may not be earlier than this time (a field of the same node, or node.field)'),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

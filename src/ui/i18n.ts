@@ -9,6 +9,7 @@ import { interactiveMessages } from './messages/interactive.js';
 import { notesMessages } from './messages/notes.js';
 import { ownerMessages } from './messages/owner.js';
 import { conflictMessages } from './messages/conflicts.js';
+import { timesMessages } from './messages/times.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
@@ -23,6 +24,7 @@ const catalogs: Catalog[] = [
   notesMessages,
   ownerMessages,
   conflictMessages,
+  timesMessages,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };

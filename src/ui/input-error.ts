@@ -1,6 +1,23 @@
 // One sentence for an input the engine refused, in the caseworker's language.
+import { describeInstant, type TimeProblem } from '../engine/times.js';
 import type { InputError } from '../engine/values.js';
 import { t, type Lang } from './i18n.js';
+
+/** One sentence for a typed time that was understood but cannot be taken. */
+export function timeProblemText(lang: Lang, p: TimeProblem, field = '', now?: string): string {
+  switch (p.kind) {
+    case 'unparseable':
+      return t(lang, 'input.not-a-time', { field });
+    case 'future':
+      return t(lang, 'input.bad-time.future', { time: describeInstant(p.instant, lang, now), field });
+    case 'no-such-date':
+      return t(lang, 'input.bad-time.no-such-date', { text: p.text, field });
+    case 'dst-gap':
+      return t(lang, 'input.bad-time.dst-gap', { local: p.local, field });
+    case 'dst-ambiguous':
+      return t(lang, 'input.bad-time.dst-ambiguous', { local: p.local, field });
+  }
+}
 
 export function inputErrorText(lang: Lang, e: InputError): string {
   const field = 'field' in e && e.field ? t(lang, 'input.field', { field: e.field }) : '';
@@ -19,6 +36,15 @@ export function inputErrorText(lang: Lang, e: InputError): string {
       return t(lang, 'input.not-on-path', { node: e.node });
     case 'finished':
       return t(lang, 'input.finished');
+    case 'bad-time':
+      return timeProblemText(lang, e.problem, field);
+    case 'time-before':
+      return t(lang, 'input.time-before', {
+        label: e.label?.[lang] ?? e.field ?? e.node,
+        value: describeInstant(e.value, lang),
+        other: e.otherLabel?.[lang] ?? e.other,
+        otherValue: describeInstant(e.otherValue, lang),
+      });
     default:
       return t(lang, `input.${e.kind}`, { field });
   }

@@ -1,18 +1,18 @@
 // The prompt that fits each kind of node and field. Answers come back in the shape the engine's
 // events carry (option ids, 'yes'/'no', numbers, ISO instants), checked here only as far as a
 // person needs to be told at once; the engine checks them again when they are applied.
-import { formatInstantLocal, parseLocalDateTime } from '../engine/calendar.js';
+import { formatInstantLocal } from '../engine/calendar.js';
+import { describeInstant, isBefore, resolveTime } from '../engine/times.js';
 import type { CNode } from '../routine/model.js';
 import type { Field } from '../routine/schema.js';
 import type { AnswerValue } from '../session/events.js';
 import { t } from './i18n.js';
+import { timeProblemText } from './input-error.js';
 import { checkboxSpec, inputSpec, selectSpec, type Parsed, type Reply, type Spec, type Ui } from './prompts.js';
 
 type Question = Extract<CNode, { kind: 'question' }>;
 type FieldValue = string | number | null;
 
-// A typed time this far ahead is a slip of the keyboard, not a plan (clocks differ by a minute or two).
-const FUTURE_SLACK_MS = 5 * 60_000;
 const EMPTY = new Set(['', '-']);
 
 const nowLocal = (ui: Ui) => formatInstantLocal(ui.now().toISOString());
@@ -28,13 +28,36 @@ export function readNumber(ui: Ui, s: string, min?: number, max?: number): Parse
   return { ok: true, value: n };
 }
 
-export function readTime(ui: Ui, s: string, opts: { notFuture: boolean }): Parsed<string> {
-  const now = ui.now();
-  const v = parseLocalDateTime(s, now.toISOString());
-  if (v === null) return { ok: false, error: t(ui.lang, 'input.not-a-time', { field: '' }) };
-  if (opts.notFuture && Date.parse(v) > now.getTime() + FUTURE_SLACK_MS) return { ok: false, error: t(ui.lang, 'ia.time.future') };
-  return { ok: true, value: v };
+export interface TimeRules {
+  /** A planned time: may lie ahead, and a time without date is the next one. */
+  planned?: boolean;
+  /** An earlier time of the same node this one may not precede, with its label. */
+  notBefore?: { value: string; label: string };
 }
+
+/** Reads a typed time as the caseworker meant it (see engine/times.ts), refusing it with one sentence. */
+export function readTime(ui: Ui, s: string, rules: TimeRules = {}): Parsed<string> {
+  const now = ui.now().toISOString();
+  const r = resolveTime(s, { now, ...(rules.planned ? { planned: true } : {}) });
+  if (!r.ok) return { ok: false, error: timeProblemText(ui.lang, r.problem, '', now) };
+  const nb = rules.notBefore;
+  if (nb && isBefore(r.instant, nb.value)) {
+    return {
+      ok: false,
+      error: t(ui.lang, 'input.time-before', {
+        label: t(ui.lang, 'ia.time.this'),
+        value: describeInstant(r.instant, ui.lang, now),
+        other: nb.label,
+        otherValue: describeInstant(nb.value, ui.lang, now),
+      }),
+    };
+  }
+  return { ok: true, value: r.instant };
+}
+
+/** "→ mån 30 nov 23:45": every accepted time is shown with its date and weekday before it is saved. */
+export const timeEcho = (ui: Ui) => (v: string | null) =>
+  v === null ? '' : t(ui.lang, 'time.echo', { time: describeInstant(v, ui.lang, ui.now().toISOString()) });
 
 /** Wraps a reader so that an optional value may be left empty ('' or '-' gives null). */
 function orEmpty<T>(optional: boolean | undefined, read: (s: string) => Parsed<T>, lang: Ui['lang']): (s: string) => Parsed<T | null> {
@@ -65,13 +88,13 @@ export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue): Spec<Repl
     case 'number':
       return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => readNumber(ui, s, n.min, n.max), ui.lang));
     case 'datetime':
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { notFuture: false }), ui.lang));
+      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { planned: n.planned === true }), ui.lang), timeEcho(ui));
     case 'text':
       return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
   }
 }
 
-export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue): Spec<Reply<FieldValue>> {
+export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue, notBefore?: TimeRules['notBefore']): Spec<Reply<FieldValue>> {
   const message = f.label[ui.lang] + optionalMark(ui, f.optional && f.type !== 'yesno');
   const prevText = prev === null || prev === undefined ? undefined : String(prev);
   switch (f.type) {
@@ -79,8 +102,10 @@ export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue): Spec<Reply<Field
       return selectSpec(ui, message, yesNo(ui), prevText, (v) => v);
     case 'number':
       return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang));
-    case 'datetime':
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, { notFuture: false }), ui.lang));
+    case 'datetime': {
+      const rules: TimeRules = { planned: f.planned === true, ...(notBefore ? { notBefore } : {}) };
+      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, rules), ui.lang), timeEcho(ui));
+    }
     case 'text':
       return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
   }
@@ -101,12 +126,13 @@ export function groundSpec(ui: Ui, n: Extract<CNode, { kind: 'decision' }>, prev
 }
 
 export function decidedAtSpec(ui: Ui, prev?: string): Spec<Reply<string>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.at'), asLocal(prev) ?? nowLocal(ui), (s) => readTime(ui, s, { notFuture: true }));
+  return inputSpec(ui, t(ui.lang, 'ia.decision.at'), asLocal(prev) ?? nowLocal(ui), (s) => readTime(ui, s), timeEcho(ui));
 }
 
 /** Execution may not have happened yet: '-' (or clearing the default) records it as not carried out. */
-export function carriedOutSpec(ui: Ui, prev?: string | null): Spec<Reply<string | null>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.carried'), asLocal(prev) ?? nowLocal(ui), orEmpty(true, (s) => readTime(ui, s, { notFuture: true }), ui.lang));
+export function carriedOutSpec(ui: Ui, prev?: string | null, decidedAt?: string): Spec<Reply<string | null>> {
+  const rules: TimeRules = decidedAt ? { notBefore: { value: decidedAt, label: t(ui.lang, 'ia.time.decidedAt') } } : {};
+  return inputSpec(ui, t(ui.lang, 'ia.decision.carried'), asLocal(prev) ?? nowLocal(ui), orEmpty(true, (s) => readTime(ui, s, rules), ui.lang), timeEcho(ui));
 }
 
 export function endSpec(ui: Ui): Spec<Reply<'finish'>> {

@@ -5,6 +5,7 @@ import { answerText, nodeText } from '../render/answer-text.js';
 import { wrap } from '../render/wrap.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { SessionSummary } from '../session/list.js';
+import { containsPersonalNumber } from '../engine/personal-number.js';
 import { t } from './i18n.js';
 import { pickSpec, textSpec, theme, type Choice, type Spec, type Ui } from './prompts.js';
 
@@ -34,7 +35,19 @@ export function routineSpec(ui: Ui, routines: readonly CompiledRoutine[]): Spec<
   };
 }
 
-export const caseRefSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.caseRef'), { required: true });
+/** The case reference names the session everywhere: a personal identity number is refused. */
+export function caseRefSpec(ui: Ui): Spec<string> {
+  return {
+    kind: 'input',
+    config: {
+      message: t(ui.lang, 'ia.caseRef'),
+      theme: theme(ui),
+      validate: (s: string) =>
+        s.trim() === '' ? t(ui.lang, 'ia.required') : containsPersonalNumber(s) ? t(ui.lang, 'case.personnummer') : true,
+    },
+    parse: (raw) => raw.trim(),
+  };
+}
 export const workerSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.worker'), { required: true });
 export const noteSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.note.prompt'), { required: false });
 

@@ -141,13 +141,23 @@ export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** A line of text, read by `read`; a whole line that is a typed command is returned as the command. */
-export function inputSpec<T>(ui: Ui, message: string, def: string | undefined, read: (s: string) => Parsed<T>): Spec<Reply<T>> {
+export function inputSpec<T>(ui: Ui, message: string, def: string | undefined, read: (s: string) => Parsed<T>, echo?: (value: T) => string): Spec<Reply<T>> {
   return {
     kind: 'input',
     config: {
       message,
       ...(def !== undefined && def !== '' ? { default: def } : {}),
       theme: theme(ui),
+      // What the accepted text was read as, on the answer's own line ("23:45 → mån 30 nov 23:45").
+      ...(echo
+        ? {
+            transformer: (s: string, { isFinal }: { isFinal: boolean }) => {
+              if (!isFinal) return s;
+              const r = TYPED[s.trim()] === undefined ? read(s) : undefined;
+              return ui.c.cyan(r?.ok ? `${s} ${echo(r.value)}` : s);
+            },
+          }
+        : {}),
       validate: (s: string) => {
         if (TYPED[s.trim()] !== undefined) return true;
         const r = read(s);

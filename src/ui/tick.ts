@@ -24,7 +24,9 @@ function keysTip(ctx: Context, prompt: 'checkbox' | 'select') {
     submit: ctx.msg('tick.key.submit'),
     navigate: ctx.msg('tick.key.navigate'),
   };
-  return (keys: [string, string][]) => ctx.c.dim(keys.map(([k, a]) => `${k} ${words[a] ?? a}`).join(' · '));
+  // The key names are English too ("space"); the arrows and letters need no translation.
+  const key = (k: string) => (k === 'space' ? ctx.msg('ia.key.space') : k === 'enter' ? 'Enter' : k);
+  return (keys: [string, string][]) => ctx.c.dim(keys.map(([k, a]) => `${key(k)} ${words[a] ?? a}`).join(' · '));
 }
 
 function lockOrRefuse(s: OpenSession) {

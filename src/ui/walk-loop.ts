@@ -95,7 +95,7 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
   let draft: unknown;
   for (let i = 0; i < items.length; ) {
     const item = items[i] as NodeAsk;
-    const reply = await ask(item.spec(draft));
+    const reply = await ask(item.spec(draft, values));
     draft = reply.kind === 'cmd' ? reply.draft : undefined;
     if (reply.kind === 'value') {
       values.push(reply.value);

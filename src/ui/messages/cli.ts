@@ -14,8 +14,32 @@ export const cliMessages: Catalog = {
     'cli.arg.routine': 'rutinens id eller fil',
     'cli.examples':
       'Exempel:\n  jour-routine start                      börja ett ärende (välj rutin)\n  jour-routine start barn-utnyttjande     börja med en viss rutin\n  jour-routine resume                     fortsätt ett pausat ärende\n  jour-routine list                       visa rutinerna\n  jour-routine show barn-utnyttjande      visa en rutin som översikt\n  jour-routine validate --strict          kontrollera alla rutiner\n  jour-routine --lang en list             på engelska',
-    'usage.unknownOption': 'okänd flagga {detail} (se jour-routine --help)',
-    'usage.unknownCommand': 'okänt kommando {detail} (se jour-routine --help)',
+    'help.usage': 'Användning:',
+    'help.options': 'Flaggor:',
+    'help.arguments': 'Argument:',
+    'help.commands': 'Kommandon:',
+    'help.globalOptions': 'Globala flaggor:',
+    'help.choices': 'val: {list}',
+    'help.default': 'standard: {value}',
+    'help.command': 'visa hjälp för ett kommando',
+    'usage.suggest': ': menade du {name}?',
+    'cli.ex.start':
+      'Exempel:\n  jour-routine start                                  välj rutin, fyll i ärendets referens och dina initialer\n  jour-routine start barn-utnyttjande --case 2026/0815 --worker AB\n  jour-routine start vuxen-manniskohandel --practice  övningsärende, märks ÖVNING',
+    'cli.ex.resume':
+      'Exempel:\n  jour-routine resume                 välj bland pausade och avbrutna ärenden\n  jour-routine resume k3xq7mfa2b      fortsätt ett visst ärende (id från `jour-routine sessions`)',
+    'cli.ex.sessions':
+      'Exempel:\n  jour-routine sessions               pågående och pausade ärenden\n  jour-routine sessions --all         även avslutade\n  jour-routine sessions --json        för andra program',
+    'cli.ex.checklist':
+      'Exempel:\n  jour-routine checklist k3xq7mfa2b                 checklistan med frister\n  jour-routine checklist k3xq7mfa2b --tick          bocka av punkter\n  jour-routine checklist k3xq7mfa2b --format md     för utskrift eller journal',
+    'cli.ex.export':
+      'Exempel:\n  jour-routine export k3xq7mfa2b                          journalanteckningen på skärmen\n  jour-routine export k3xq7mfa2b -o anteckning.md         till en fil\n  jour-routine export k3xq7mfa2b --handover -o over.md    överlämningen till stadsdelen',
+    'cli.ex.purge':
+      'Exempel:\n  jour-routine purge --older-than 30          frågar innan något tas bort\n  jour-routine purge --older-than 30 --yes    tar bort utan att fråga',
+    'export.noFolder': 'mappen {dir} finns inte: skapa den först eller ange en annan plats med -o',
+    'export.noPermission': 'du får inte skriva i mappen {dir}: ange en annan plats med -o',
+    'export.isFolder': '{file} är en mapp: ange ett filnamn med -o, t.ex. anteckning.md',
+    'usage.unknownOption': 'okänd flagga {detail}{suggest} (se jour-routine --help)',
+    'usage.unknownCommand': 'okänt kommando {detail}{suggest} (se jour-routine --help)',
     'usage.missingArgument': 'argumentet {detail} saknas (se jour-routine --help)',
     'usage.missingMandatoryOptionValue': 'flaggan {detail} krävs (se jour-routine --help)',
     'usage.optionMissingArgument': 'flaggan {detail} behöver ett värde',
@@ -84,8 +108,32 @@ export const cliMessages: Catalog = {
     'cli.arg.routine': "the routine's id or file",
     'cli.examples':
       'Examples:\n  jour-routine start                      start a case (pick a routine)\n  jour-routine start barn-utnyttjande     start with a given routine\n  jour-routine resume                     continue a paused case\n  jour-routine list                       list the routines\n  jour-routine show barn-utnyttjande      outline a routine\n  jour-routine validate --strict          check every routine\n  jour-routine --lang en list             in English',
-    'usage.unknownOption': 'unknown option {detail} (see jour-routine --help)',
-    'usage.unknownCommand': 'unknown command {detail} (see jour-routine --help)',
+    'help.usage': 'Usage:',
+    'help.options': 'Options:',
+    'help.arguments': 'Arguments:',
+    'help.commands': 'Commands:',
+    'help.globalOptions': 'Global options:',
+    'help.choices': 'choices: {list}',
+    'help.default': 'default: {value}',
+    'help.command': 'show help for a command',
+    'usage.suggest': ': did you mean {name}?',
+    'cli.ex.start':
+      'Examples:\n  jour-routine start                                  pick a routine, enter the case reference and your initials\n  jour-routine start barn-utnyttjande --case 2026/0815 --worker AB\n  jour-routine start vuxen-manniskohandel --practice  a practice case, marked PRACTICE',
+    'cli.ex.resume':
+      'Examples:\n  jour-routine resume                 choose among paused and interrupted cases\n  jour-routine resume k3xq7mfa2b      continue a given case (id from `jour-routine sessions`)',
+    'cli.ex.sessions':
+      'Examples:\n  jour-routine sessions               unfinished and paused cases\n  jour-routine sessions --all         finished ones too\n  jour-routine sessions --json        for other programs',
+    'cli.ex.checklist':
+      'Examples:\n  jour-routine checklist k3xq7mfa2b                 the checklist with deadlines\n  jour-routine checklist k3xq7mfa2b --tick          tick items off\n  jour-routine checklist k3xq7mfa2b --format md     for printing or the case file',
+    'cli.ex.export':
+      'Examples:\n  jour-routine export k3xq7mfa2b                          the case note on screen\n  jour-routine export k3xq7mfa2b -o note.md               to a file\n  jour-routine export k3xq7mfa2b --handover -o over.md    the handover to the district',
+    'cli.ex.purge':
+      'Examples:\n  jour-routine purge --older-than 30          asks before anything is removed\n  jour-routine purge --older-than 30 --yes    removes without asking',
+    'export.noFolder': 'the folder {dir} does not exist: create it first or give another place with -o',
+    'export.noPermission': 'you may not write in the folder {dir}: give another place with -o',
+    'export.isFolder': '{file} is a folder: give a file name with -o, e.g. note.md',
+    'usage.unknownOption': 'unknown option {detail}{suggest} (see jour-routine --help)',
+    'usage.unknownCommand': 'unknown command {detail}{suggest} (see jour-routine --help)',
     'usage.missingArgument': 'missing argument {detail} (see jour-routine --help)',
     'usage.missingMandatoryOptionValue': 'the option {detail} is required (see jour-routine --help)',
     'usage.optionMissingArgument': 'the option {detail} needs a value',
