@@ -72,6 +72,7 @@ export const DIAGNOSTIC_CODES = {
   'unused-checklist-item': 'warning',
   'duplicate-routine': 'error',
   'unknown-contact': 'warning',
+  'later-read': 'error',
   // answers files (run --answers, scenarios)
   'answer-unknown-id': 'error',
   'answer-missing': 'error',

@@ -134,6 +134,7 @@ export const FieldSchema = z.strictObject({
   type: z.enum(FIELD_TYPES).default('text'),
   optional: z.boolean().optional(),
   help: TextSchema.optional(),
+  later: z.boolean().optional().describe('"fyll i senare": false keeps a field that nothing reads from being deferred; true on a field a condition or deadline reads is an error'),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

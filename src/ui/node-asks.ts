@@ -2,6 +2,7 @@
 // three fields or a decision with who/ground/times is still one event in the log: nothing of a
 // half-answered node is recorded, and going back never lands in the middle of one.
 import type { CNode } from '../routine/model.js';
+import type { Field } from '../routine/schema.js';
 import type { AnswerValue, InputEvent } from '../session/events.js';
 import { t } from './i18n.js';
 import {
@@ -14,7 +15,20 @@ export interface NodeAsk {
   spec: (draft?: unknown) => Spec<Reply<unknown>>;
   /** Help of the field being asked, shown with the node's own. */
   help?: string;
+  /** The field may be left "fyll i senare": its value is then LATER. */
+  later?: boolean;
 }
+
+/** The value of a field left "fyll i senare". */
+export const LATER: unique symbol = Symbol('later');
+
+const valueOf = (v: unknown): FieldValue => (v === LATER ? null : (v as FieldValue));
+const laterOf = (fields: readonly { id: string }[], values: readonly unknown[]) => {
+  const ids = fields.flatMap((f, i) => (values[i] === LATER ? [f.id] : []));
+  return ids.length ? { later: ids } : {};
+};
+/** A draft that is LATER (going back to a deferred field) offers no default. */
+const draftOf = <T>(draft: unknown, prev: T): T | undefined => (draft === LATER ? undefined : ((draft as T | undefined) ?? prev));
 
 export interface NodeAsks {
   intro?: string;
@@ -26,7 +40,11 @@ type FieldValue = string | number | null;
 
 const asReply = <T>(spec: Spec<Reply<T>>) => spec as Spec<Reply<unknown>>;
 
-export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAsks {
+export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined, deferrable: (field: string) => boolean = () => false): NodeAsks {
+  const field = (f: Field, p: FieldValue | undefined): NodeAsk => {
+    const later = deferrable(f.id);
+    return { spec: (draft) => asReply(fieldSpec(ui, f, draftOf(draft, p), later)), ...(f.help ? { help: f.help[ui.lang] } : {}), ...(later ? { later } : {}) };
+  };
   switch (n.kind) {
     case 'question': {
       const p = prev?.t === 'answered' ? prev.value : undefined;
@@ -43,18 +61,20 @@ export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAs
       const p = prev?.t === 'recorded' ? prev.fields : {};
       return {
         intro: n.step[ui.lang],
-        items: fields.map((f) => ({ spec: () => asReply(fieldSpec(ui, f, p[f.id])), ...(f.help ? { help: f.help[ui.lang] } : {}) })),
-        event: (values, at) => ({ t: 'recorded', at, node: n.id, fields: Object.fromEntries(fields.map((f, i) => [f.id, values[i] as FieldValue])) }),
+        items: fields.map((f) => field(f, p[f.id])),
+        event: (values, at) => ({
+          t: 'recorded', at, node: n.id, fields: Object.fromEntries(fields.map((f, i) => [f.id, valueOf(values[i])])), ...laterOf(fields, values),
+        }),
       };
     }
     case 'decision': {
       const p = prev?.t === 'decided' ? prev : undefined;
       const fields = n.record ?? [];
-      const items: NodeAsk[] = [{ spec: () => asReply(decidedBySpec(ui, p?.decided_by)) }];
-      if (n.grounds) items.push({ spec: () => asReply(groundSpec(ui, n, p?.ground)) });
-      items.push({ spec: () => asReply(decidedAtSpec(ui, p?.decided_at)) });
-      if (n.carried_out) items.push({ spec: () => asReply(carriedOutSpec(ui, p?.carried_out_at)) });
-      for (const f of fields) items.push({ spec: () => asReply(fieldSpec(ui, f, p?.fields[f.id])), ...(f.help ? { help: f.help[ui.lang] } : {}) });
+      const items: NodeAsk[] = [{ spec: (d) => asReply(decidedBySpec(ui, draftOf(d, p?.decided_by))) }];
+      if (n.grounds) items.push({ spec: (d) => asReply(groundSpec(ui, n, draftOf(d, p?.ground))) });
+      items.push({ spec: (d) => asReply(decidedAtSpec(ui, draftOf(d, p?.decided_at))) });
+      if (n.carried_out) items.push({ spec: (d) => asReply(carriedOutSpec(ui, draftOf(d, p?.carried_out_at))) });
+      for (const f of fields) items.push(field(f, p?.fields[f.id]));
       return {
         intro: t(ui.lang, 'ia.decision.title', { decision: n.decision[ui.lang] }),
         items,
@@ -64,8 +84,8 @@ export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAs
           const ground = n.grounds ? (v.shift() as string) : null;
           const decided_at = v.shift() as string;
           const carried_out_at = n.carried_out ? (v.shift() as string | null) : null;
-          const rest = Object.fromEntries(fields.map((f, i) => [f.id, v[i] as FieldValue]));
-          return { t: 'decided', at, node: n.id, decided_by, ground, decided_at, carried_out_at, fields: rest };
+          const rest = Object.fromEntries(fields.map((f, i) => [f.id, valueOf(v[i])]));
+          return { t: 'decided', at, node: n.id, decided_by, ground, decided_at, carried_out_at, fields: rest, ...laterOf(fields, v) };
         },
       };
     }

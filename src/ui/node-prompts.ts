@@ -67,22 +67,24 @@ export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue): Spec<Repl
     case 'datetime':
       return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { notFuture: false }), ui.lang));
     case 'text':
-      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true });
   }
 }
 
-export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue): Spec<Reply<FieldValue>> {
+/** `later`: the field may be left "fyll i senare" (engine/later.ts decides which). */
+export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue, later = false): Spec<Reply<FieldValue>> {
+  const opts = { later, freeText: f.type === 'text' };
   const message = f.label[ui.lang] + optionalMark(ui, f.optional && f.type !== 'yesno');
   const prevText = prev === null || prev === undefined ? undefined : String(prev);
   switch (f.type) {
     case 'yesno':
-      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v);
+      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v, opts);
     case 'number':
-      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang), opts);
     case 'datetime':
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, { notFuture: false }), ui.lang));
+      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, { notFuture: false }), ui.lang), opts);
     case 'text':
-      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), opts);
   }
 }
 
@@ -92,7 +94,7 @@ export function doneSpec(ui: Ui, message: string): Spec<Reply<true>> {
 }
 
 export function decidedBySpec(ui: Ui, prev?: string): Spec<Reply<string>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.by'), prev, orEmpty(false, (s) => ({ ok: true, value: s.trim() }), ui.lang)) as Spec<Reply<string>>;
+  return inputSpec(ui, t(ui.lang, 'ia.decision.by'), prev, orEmpty(false, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true }) as Spec<Reply<string>>;
 }
 
 export function groundSpec(ui: Ui, n: Extract<CNode, { kind: 'decision' }>, prev?: string | null): Spec<Reply<string>> {
