@@ -119,6 +119,7 @@ const ROWS: Row[] = [
   { file: 'review-dates.yaml', code: 'review-dates', line: 7, col: 12 },
   { file: 'changelog-version.yaml', code: 'changelog-version', line: 3, col: 10 },
   { file: 'unknown-contact.yaml', code: 'unknown-contact', line: 19, col: 3 },
+  { file: 'later-read.yaml', code: 'later-read', line: 18, col: 20 },
 ];
 
 describe('broken routines: code, line and column', () => {
