@@ -100,7 +100,8 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | u
 
 /**
  * Asks each part of a node in turn; help and notes come back to the same part, `<` goes back one
- * part (its answer offered again) and from the first part leaves the node, `>` leaves a part for later.
+ * part (its answer offered again) and from the first part leaves the node, `>` leaves the part
+ * and the deferrable parts after it for later.
  */
 async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[]) {
   const values: unknown[] = [];
@@ -114,9 +115,15 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
       i++;
     } else if (reply.cmd === 'later') {
       if (!item.later) continue;
-      values.push(LATER);
-      io.out(io.ui.c.dim(t(io.ui.lang, 'later.deferred')));
-      i++;
+      // This field and the node's following ones that may wait: documentation is done later as a
+      // whole; a field the walk needs is still asked.
+      let n = 0;
+      while (i < items.length && (items[i] as NodeAsk).later) {
+        values.push(LATER);
+        i++;
+        n++;
+      }
+      io.out(io.ui.c.dim(t(io.ui.lang, 'later.deferred', { n })));
     } else if (reply.cmd === 'back' && i > 0) {
       draft = values.pop();
       i--;
