@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../src/session/store.js';
-import { tempDir } from './helpers/cli.js';
+import { cli, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
 
 let data: string;
@@ -134,5 +134,72 @@ describe.each([
     expect(recorded[1]).toMatchObject({ node: 'polis', fields: { kontakt: null, ringt: null, diarienummer: null }, later: ['kontakt', 'ringt', 'diarienummer'] });
     expect(log.value.events.filter((e) => e.t === 'noted')).toHaveLength(1);
     expect(log.value.events.at(-1)?.t).toBe('paused');
+  });
+});
+
+describe('fyll i senare, then resume', () => {
+  it('lists what was left at the end and in the note, and resume of the finished session fills it in', async () => {
+    const env = { JOUR_ROUTINE_DATA: data, XDG_CONFIG_HOME: data };
+    const a = spawnCli(['--routines', 'tests/fixtures/walk', 'start', 'alla-typer', '--case', 'K-2', '--worker', 'AB'], env, { cols: 80, rows: 24 });
+    terms.push(a);
+    await a.waitFor(/Är någon i akut fara\?[\s\S]*p paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/Var påträffades personen\?[\s\S]*p paus/);
+    a.send(KEY.enter);
+    await a.waitFor('Hur gammal är personen?');
+    a.line('15');
+    await a.waitFor(/Vilka tecken[\s\S]*p paus/);
+    a.send(KEY.space);
+    a.send(KEY.enter);
+    await a.waitFor(/När påträffades personen\?[\s\S]*p paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/Vilket språk talar personen\?[\s\S]*p⏎ paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/Vem kontaktades[\s\S]*fyll i senare/);
+    a.send('>');
+    await a.waitFor('→ fyll i senare (3 fält)');
+    await a.waitFor('Vem fattade beslutet?');
+    a.line('Ordf NN');
+    await a.waitFor(/På vilken grund\?[\s\S]*p paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/När fattades beslutet\?[\s\S]*p⏎? ?paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/När verkställdes beslutet\?[\s\S]*paus/);
+    a.send(KEY.enter);
+    await a.waitFor(/Informera vårdnadshavarna[\s\S]*p paus/);
+    a.send(KEY.enter);
+    const end = await a.waitFor(/Avsluta ärendet\?[\s\S]*p paus/);
+    expect(end).toContain('Att fylla i senare (3):');
+    expect(end).toContain('☐ Kontakta polisen: Vem kontaktades');
+    a.send(KEY.enter);
+    const fin = await a.waitFor(/3 uppgifter väntar på att fyllas i: [^\n]*resume [a-z2-7]{10}/);
+    expect((await a.exited).code).toBe(0);
+    const id = /resume ([a-z2-7]{10})/.exec(fin)?.[1] as string;
+
+    const b = spawnCli(['--routines', 'tests/fixtures/walk', 'resume', id], env, { cols: 80, rows: 24 });
+    terms.push(b);
+    await b.waitFor(/Fyll i dem nu\?[\s\S]*Ja, fyll i nu/);
+    b.send(KEY.enter);
+    await b.waitFor(/Vem kontaktades[\s\S]*fyll i senare/);
+    b.line('Vakthavande befäl');
+    await b.waitFor(/När ringde du[\s\S]*fyll i senare/);
+    b.send(KEY.enter);
+    await b.waitFor(/Diarienummer[\s\S]*fyll i senare/);
+    b.send('>'); // still later
+    await b.waitFor('1 uppgift väntar fortfarande.');
+    await b.waitFor(/Avsluta ärendet\?[\s\S]*p paus/);
+    b.send(KEY.enter);
+    await b.waitFor(/1 uppgift väntar på att fyllas i/);
+    expect((await b.exited).code).toBe(0);
+
+    const log = readSession(path.join(data, 'sessions'), id);
+    if (!log.ok) throw new Error(log.error.kind);
+    const completed = log.value.events.filter((e) => e.t === 'completed');
+    expect(completed.map((e) => e.t === 'completed' && Object.keys(e.fields))).toEqual([['kontakt'], ['ringt']]);
+    const note = cli(['--routines', 'tests/fixtures/walk', 'export', id], { env }).stdout;
+    expect(note).toContain('## Att komplettera');
+    expect(note).toContain('- [ ] Kontakta polisen: Diarienummer');
+    expect(note).not.toContain('- [ ] Kontakta polisen: Vem kontaktades');
+    expect(note).toContain('Vem kontaktades: Vakthavande befäl');
   });
 });

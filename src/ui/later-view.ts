@@ -40,7 +40,7 @@ export function laterLines(ui: Ui, r: CompiledRoutine, s: WalkState): string[] {
 
 export function laterFinishLines(ui: Ui, live: LiveSession, jr: string): string[] {
   const n = deferredFields(live.routine, live.state).length;
-  return n === 0 ? [] : [ui.c.bold(t(ui.lang, 'later.resume', { n, jr, id: live.id }))];
+  return n === 0 ? [] : [ui.c.bold(t(ui.lang, n === 1 ? 'later.resume.one' : 'later.resume', { n, jr, id: live.id }))];
 }
 
 /** Offers to fill in what was left for later; each field filled in is one `completed` event. */
@@ -74,5 +74,5 @@ export async function fillLater(live: LiveSession, io: WalkIo, ask: Ask, offer: 
     }
   }
   const still = deferredFields(live.routine, live.state).length;
-  io.out(still === 0 ? ui.c.green(t(ui.lang, 'later.allDone')) : t(ui.lang, 'later.stillLeft', { n: still }));
+  io.out(still === 0 ? ui.c.green(t(ui.lang, 'later.allDone')) : t(ui.lang, still === 1 ? 'later.stillLeft.one' : 'later.stillLeft', { n: still }));
 }

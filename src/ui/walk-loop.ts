@@ -123,7 +123,7 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
         i++;
         n++;
       }
-      io.out(io.ui.c.dim(t(io.ui.lang, 'later.deferred', { n })));
+      io.out(io.ui.c.dim(t(io.ui.lang, n === 1 ? 'later.deferred.one' : 'later.deferred', { n })));
     } else if (reply.cmd === 'back' && i > 0) {
       draft = values.pop();
       i--;
