@@ -9,7 +9,7 @@ import { loadRoutine } from '../src/routine/load.js';
 import type { CNode, CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
-import { backSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
+import { confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import { keyedCheckbox, keyedInput, keyedSelect } from '../src/ui/keyed-prompts.js';
 import type { Spec, Ui } from '../src/ui/prompts.js';
 import { ROOT } from './helpers/cli.js';
@@ -191,21 +191,6 @@ describe('pickers', () => {
     expect(p.getScreen()).toContain('Testrutin med alla frågetyper (alla-typer, v1)');
     p.events.keypress('enter');
     await expect(p.answer).resolves.toBe('alla-typer');
-  });
-
-  it('going back lists the earlier answers latest first, and can be cancelled', async () => {
-    const path = [
-      { node: 'fara', at: '', items: [], input: { t: 'answered' as const, at: '', node: 'fara', value: 'yes' } },
-      { node: 'plats', at: '', items: [], input: { t: 'answered' as const, at: '', node: 'plats', value: 'bil' } },
-    ];
-    const spec = backSpec(en, r, path);
-    if (!spec) throw new Error('expected a list');
-    const p = await show(spec);
-    expect(p.getScreen()).toMatch(/❯ 2\. Where was the person found\? → Car\n\s+1\. Is anyone in immediate danger\? → Yes\n\s+Cancel/);
-    p.events.keypress('down');
-    p.events.keypress('enter');
-    await expect(p.answer).resolves.toBe('fara');
-    expect(backSpec(en, r, [])).toBeUndefined();
   });
 
   it('a confirmation defaults to no, in English too', async () => {

@@ -230,26 +230,6 @@ export function previousInput(state: WalkState, nodeId: string): InputEvent | un
   return undefined;
 }
 
-/** The fewest nodes still to answer before an end, for "step 5, at least 3 to go". */
-export function remainingAtLeast(r: CompiledRoutine, from: string | null): number {
-  if (from === null) return 0;
-  const dist = new Map<string, number>([[from, 0]]);
-  const queue = [from];
-  while (queue.length) {
-    const id = queue.shift() as string;
-    const n = r.nodes.get(id);
-    if (!n) continue;
-    if (n.kind === 'end') return dist.get(id) as number;
-    for (const next of [...n.routes.map((x) => x.next), n.next]) {
-      if (next !== undefined && !dist.has(next)) {
-        dist.set(next, (dist.get(id) as number) + 1);
-        queue.push(next);
-      }
-    }
-  }
-  return 0;
-}
-
 export function sectionOf(r: CompiledRoutine, id: string): CNode['section'] | undefined {
   const n = r.nodes.get(id);
   return n?.section ?? n?.moduleTitle ?? r.title;

@@ -1,12 +1,10 @@
-// Prompts around the walk: choosing a routine, a session, where to go back to, and confirmations.
+// Prompts around the walk: choosing a routine, a session, and confirmations.
 import { formatInstantLocal } from '../engine/calendar.js';
-import type { Visit } from '../engine/walk.js';
-import { answerText, nodeText } from '../render/answer-text.js';
 import { clip as clipTo, wrap } from '../render/wrap.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { SessionSummary } from '../session/list.js';
 import { t } from './i18n.js';
-import { pickSpec, textSpec, theme, widthOf, type Choice, type Spec, type Ui } from './prompts.js';
+import { pickSpec, textSpec, theme, widthOf, type Spec, type Ui } from './prompts.js';
 
 /** Searchable by id and by either language's title, since staff search in both. */
 export function routineSpec(ui: Ui, routines: readonly CompiledRoutine[]): Spec<string> {
@@ -37,24 +35,6 @@ export function routineSpec(ui: Ui, routines: readonly CompiledRoutine[]): Spec<
 export const caseRefSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.caseRef'), { required: true });
 export const workerSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.worker'), { required: true });
 export const noteSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.note.prompt'), { required: false });
-
-const CANCEL = ':cancel';
-
-/** Earlier questions on the current path, latest first; null when the caseworker stays. */
-export function backSpec(ui: Ui, r: CompiledRoutine, path: readonly Visit[]): Spec<string | null> | undefined {
-  const seen = new Set<string>();
-  const choices: Choice[] = [];
-  path.forEach((v, i) => {
-    const n = r.nodes.get(v.node);
-    if (!n || !v.input || seen.has(v.node)) return;
-    seen.add(v.node);
-    choices.push({ value: v.node, name: clipTo(`${i + 1}. ${nodeText(n, ui.lang)} → ${answerText(n, v.input, ui.lang)}`, widthOf(ui) - 4) });
-  });
-  if (choices.length === 0) return undefined;
-  choices.reverse();
-  const all = [...choices, { value: CANCEL, name: t(ui.lang, 'ia.back.cancel') }];
-  return pickSpec(ui, t(ui.lang, 'ia.back.pick'), all, choices[0]?.value, (raw) => (raw === CANCEL ? null : raw));
-}
 
 export function sessionSpec(ui: Ui, sessions: readonly SessionSummary[], titles: ReadonlyMap<string, string>): Spec<string> {
   const choices = sessions.map((s) => ({
