@@ -137,4 +137,33 @@ describe('progress', () => {
       prev = now;
     }
   });
+
+  it('in the child routine the count never promises fewer steps than are left (15-year-old, custody)', () => {
+    const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;
+    const barn = loadRoutine(path.join(ROOT, 'routines/barn-utnyttjande.yaml'), { readFile: readFileSafe, references, today: '2026-12-01' }).routine;
+    if (!barn) throw new Error('the child routine does not load');
+    const want: Record<string, string | number> = { 'akut-fara': 'no', alder: 15, 'alder-osaker': 'no', behov: 'yes', bradskande: 'yes', utfall: 'omh' };
+    let s = initialState(barn, { ...started, routine: { id: barn.id, version: 1, hash: barn.hash } });
+    const counts: number[] = [];
+    for (let guard = 0; s.current !== null && guard < 200; guard++) {
+      counts.push(remainingFrom(barn, s));
+      const n = barn.nodes.get(s.current) as CNode;
+      const w = want[n.id.split('.').pop() as string];
+      const fields = (n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : []).map((f) => [f.id, f.type === 'datetime' ? at : f.type === 'number' ? 1 : f.type === 'yesno' ? 'no' : 'x']);
+      const e: SessionEvent =
+        n.kind === 'question'
+          ? { t: 'answered', at, node: n.id, value: w ?? (n.type === 'yesno' ? 'no' : n.type === 'choice' ? (n.options?.[0]?.id ?? '') : n.type === 'multi' ? [n.options?.[0]?.id ?? ''] : n.type === 'number' ? 1 : n.type === 'datetime' ? at : 'x') }
+          : n.kind === 'step'
+            ? { t: 'recorded', at, node: n.id, fields: Object.fromEntries(fields) }
+            : { t: 'decided', at, node: n.id, decided_by: 'NN', ground: n.kind === 'decision' && n.grounds ? (n.grounds[0]?.id ?? null) : null, decided_at: at, carried_out_at: null, fields: Object.fromEntries(fields) };
+      const res = apply(barn, s, e);
+      if (!res.ok) throw new Error(JSON.stringify(res.error));
+      s = res.state;
+    }
+    expect(s.outcome).toBe('slut-omh');
+    // Answered nodes left after step k, plus the end: the count at step k may not promise fewer.
+    counts.forEach((c, k) => expect(c, `step ${k + 1}`).toBeLessThanOrEqual(counts.length - k));
+    // And it never rises by more than the answers can explain: no "1 left" followed by "20 left".
+    expect(Math.min(...counts.slice(0, -1))).toBeGreaterThan(1);
+  });
 });

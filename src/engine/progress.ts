@@ -4,15 +4,29 @@
 // a condition that reads anything still unanswered may go either way. The count is therefore a
 // true lower bound: it can drop by at most one per answer, never promise 1 and then say 20.
 import { resolveRef, type CCondition, type CompiledRoutine } from '../routine/model.js';
-import { evaluate } from './conditions.js';
+import { evaluate, type Lookup } from './conditions.js';
 import { lookupIn, type WalkState } from './walk.js';
 
-function refsOf(c: CCondition, out: string[] = []): string[] {
-  if ('all' in c) c.all.forEach((x) => refsOf(x, out));
-  else if ('any' in c) c.any.forEach((x) => refsOf(x, out));
-  else if ('not' in c) refsOf(c.not, out);
-  else if ('q' in c) out.push(c.q);
-  return out;
+/**
+ * A condition in three values: true or false when the answers on the path decide it, undefined
+ * while it depends on something still unanswered (`all` is false once one part is false, `any`
+ * true once one part is true, as in Kleene's logic).
+ */
+function decided(c: CCondition, settled: (ref: string) => boolean, lookup: Lookup): boolean | undefined {
+  if ('all' in c) {
+    const v = c.all.map((x) => decided(x, settled, lookup));
+    return v.includes(false) ? false : v.every((x) => x === true) ? true : undefined;
+  }
+  if ('any' in c) {
+    const v = c.any.map((x) => decided(x, settled, lookup));
+    return v.includes(true) ? true : v.every((x) => x === false) ? false : undefined;
+  }
+  if ('not' in c) {
+    const v = decided(c.not, settled, lookup);
+    return v === undefined ? undefined : !v;
+  }
+  if ('const' in c) return c.const;
+  return settled(c.q) ? evaluate(c, lookup) : undefined;
 }
 
 export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
@@ -20,10 +34,10 @@ export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
   if (from === null) return 0;
   const answered = new Set(s.path.filter((v) => v.input).map((v) => v.node));
   const lookup = lookupIn(s.path);
-  const settled = (c: CCondition) => refsOf(c).every((ref) => {
+  const settled = (ref: string) => {
     const hit = resolveRef(r.nodes, ref);
     return hit !== undefined && answered.has(hit.node.id) && hit.node.id !== from;
-  });
+  };
   /** Where a node may lead: routes whose condition is not already known to be false. */
   const nextOf = (id: string): string[] => {
     const n = r.nodes.get(id);
@@ -31,8 +45,9 @@ export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
     const out: string[] = [];
     let fallThrough = true;
     for (const rt of n.routes) {
-      if (rt.when !== undefined && settled(rt.when)) {
-        if (!evaluate(rt.when, lookup)) continue;
+      const holds = rt.when === undefined ? undefined : decided(rt.when, settled, lookup);
+      if (holds === false) continue;
+      if (holds === true) {
         // A settled branch that holds and leads somewhere is taken: nothing after it (first wins).
         if (rt.next !== undefined && rt.answer === undefined) {
           out.push(rt.next);
