@@ -12,6 +12,7 @@ import type { CNode, CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import type { SessionEvent, Started } from '../src/session/events.js';
 import { ROOT } from './helpers/cli.js';
+import { lintMarkdown } from './helpers/md-lint.js';
 
 const load = (file: string) =>
   loadRoutine(path.join(ROOT, file), { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine as CompiledRoutine;
@@ -108,14 +109,19 @@ describe('deferring and completing', () => {
     expect(old && deferredFields(r, old.state)).toEqual([]);
   });
 
-  it('the note lists what is still to be completed, and drops the section once it is filled in', () => {
+  it('the note lists what is still to be completed, and once filled in, when it was filled in', () => {
     const s = walk([...toPolis, deferred]);
     const note = renderNote(r, s, [], 'sv');
     expect(note).toContain('## Att komplettera');
     expect(note).toContain('- [ ] Kontakta polisen: Vem kontaktades');
     expect(note).toContain('- [ ] Kontakta polisen: Diarienummer');
     const filled = walk([{ t: 'completed', at, node: 'polis', fields: { kontakt: 'A', diarienummer: '5000-1' } }], s);
-    expect(renderNote(r, filled, [], 'sv')).not.toContain('Att komplettera');
+    expect(lintMarkdown(note)).toEqual([]);
+    const after = renderNote(r, filled, [], 'sv');
+    expect(lintMarkdown(after)).toEqual([]);
+    expect(after).not.toContain('- [ ]');
+    expect(after).toContain('Ifyllt i efterhand:');
+    expect(after).toContain('- Kontakta polisen: Vem kontaktades (2026-12-03 03:10)');
   });
 });
 
