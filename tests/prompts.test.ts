@@ -11,7 +11,7 @@ import { readFileSafe } from '../src/routine/registry.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
 import { confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import { keyedCheckbox, keyedInput, keyedSelect } from '../src/ui/keyed-prompts.js';
-import type { Spec, Ui } from '../src/ui/prompts.js';
+import { selectSpec, type Spec, type Ui } from '../src/ui/prompts.js';
 import { ROOT } from './helpers/cli.js';
 
 const r = loadRoutine(path.join(ROOT, 'tests/fixtures/walk/alla-typer.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine as CompiledRoutine;
@@ -151,6 +151,25 @@ describe('question prompts', () => {
     p.events.type('-');
     p.events.keypress('enter');
     await expect(p.answer).resolves.toEqual({ kind: 'value', value: null });
+  });
+});
+
+describe('wrapping to the terminal width', () => {
+  const long = 'Kan rättens beslut inte avvaktas (risk för hälsa eller utveckling, eller utredningen försvåras allvarligt)?';
+  it.each([60, 44])('at %i columns the message, the options and the hint line break between words only', async (width) => {
+    const spec = selectSpec(sv, long, [{ value: 'a', name: 'Skyddat boende eller annan placering med hemlig adress' }, { value: 'b', name: 'Nej' }], undefined, (v) => v);
+    const p = await show({ ...spec, config: { ...spec.config, width } });
+    const lines = p.getScreen().split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(width);
+    const flat = lines.join(' ').replace(/\s+/g, ' ');
+    expect(flat).toContain(long);
+    expect(flat).toContain('Skyddat boende eller annan placering med hemlig adress');
+    expect(flat).toMatch(/\? hjälp • < tillbaka( •)? \+ anteckning( •)? p paus/); // a break between hints drops the dot
+    p.events.keypress('enter');
+    await p.answer;
+    const done = p.getScreen().split('\n');
+    for (const l of done) expect(l.length, l).toBeLessThanOrEqual(width);
+    expect(done.join(' ').replace(/\s+/g, ' ')).toContain('placering med hemlig adress');
   });
 });
 

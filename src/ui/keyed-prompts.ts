@@ -118,6 +118,16 @@ function messageLines(prefix: string, message: string, width: number): string[] 
   return lines.map((l, i) => (i === 0 ? `${prefix} ${l}` : `  ${l}`));
 }
 
+/** The finished prompt: the answer after the message, or under it when the line would be too long. */
+function doneView(style: Styles, prefix: string, message: string, answer: string, width: number): string {
+  const lines = messageLines(prefix, message, width);
+  const last = lines[lines.length - 1] ?? '';
+  const msg = lines.map((l) => style.message(l, 'done')).join('\n');
+  if (answer === '') return msg;
+  if (last.length + 1 + answer.length <= width) return `${msg} ${style.answer(answer)}`;
+  return `${msg}\n${wrap(answer, width, '  ').map((l) => style.answer(l)).join('\n')}`;
+}
+
 export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) => {
   const theme = makeTheme(config.theme as object) as unknown as { style: Styles; prefix: unknown };
   const style = theme.style;
@@ -159,8 +169,8 @@ export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) =>
       if (hit) setActive(hit[1]);
     }
   });
+  if (status === 'done') return doneView(style, prefix, config.message, picked ?? '', width);
   const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
-  if (status === 'done') return `${msg} ${style.answer(picked ?? '')}`;
   const page = usePagination<KChoice | SeparatorLike>({
     items,
     active,
@@ -219,11 +229,11 @@ export const keyedCheckbox = createPrompt<string[], KCheckboxConfig>((config, do
       if (next >= first && next <= last) setActive(next);
     }
   });
-  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
   if (status === 'done') {
     const names = items.flatMap((x) => (!isSep(x) && x.checked ? [x.short ?? x.name] : []));
-    return `${msg} ${style.answer(names.join(', '))}`;
+    return doneView(style, prefix, config.message, names.join(', '), width);
   }
+  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
   const page = usePagination<KChoice | SeparatorLike>({
     items,
     active,
@@ -299,7 +309,7 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
   const msg = lines.map((l) => style.message(l, status)).join('\n');
   const lastLen = (lines[lines.length - 1] ?? '').length;
   const withDef = shownDef === '' ? msg : lastLen + def.length + 3 <= width ? `${msg} ${shownDef}` : `${msg}\n  ${shownDef}`;
-  if (status === 'done') return `${msg} ${style.answer(value)}`;
+  if (status === 'done') return doneView(style, prefix, config.message, value, width);
   const hints = hintLines(style, cmdHints(config.keys, true), width);
   return [`${withDef} ${value}`, [error ? style.error(error) : '', hints].filter(Boolean).join('\n')];
 });
