@@ -126,6 +126,7 @@ const ROWS: Row[] = [
   { file: 'conflict-items.yaml', code: 'conflict', line: 17, col: 38 },
   { file: 'conflict-option.yaml', code: 'conflict', line: 17, col: 43 },
   { file: 'conflict-unknown.yaml', code: 'unknown-conflict', line: 26, col: 17 },
+  { file: 'later-read.yaml', code: 'later-read', line: 18, col: 20 },
 ];
 
 describe('broken routines: code, line and column', () => {

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
-import { apply, initialState, previousInput, remainingAtLeast, replay, type WalkState } from '../src/engine/walk.js';
+import { remainingFrom } from '../src/engine/progress.js';
+import { apply, initialState, previousInput, replay, type WalkState } from '../src/engine/walk.js';
 import { loadRoutine } from '../src/routine/load.js';
 import type { CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
@@ -121,10 +122,10 @@ describe('walking a routine', () => {
     expect(nodes(res?.state as WalkState)).toEqual(['fara', 'plats', 'alder', 'tecken']);
   });
 
-  it('counts the fewest steps left to an end', () => {
-    expect(remainingAtLeast(r, 'fara')).toBe(3);
-    expect(remainingAtLeast(r, 'omh')).toBe(2);
-    expect(remainingAtLeast(r, null)).toBe(0);
+  it('counts the fewest steps left to an end, given the answers so far', () => {
+    const s0 = initialState(r, started);
+    expect(remainingFrom(r, s0)).toBe(3); // fara, plats, alder, then the adult end
+    expect(remainingFrom(r, { ...s0, current: null })).toBe(0);
   });
 });
 

@@ -12,7 +12,9 @@ import { dataDirs } from '../session/open.js';
 import { writeSnapshot } from '../session/snapshot.js';
 import { createSession } from '../session/store.js';
 import { LiveSession, takeLock } from '../session/writer.js';
+import { wrap } from '../render/wrap.js';
 import { t, type Lang } from '../ui/i18n.js';
+import { widthOf } from '../ui/prompts.js';
 import { practiceTag } from '../ui/node-view.js';
 import { caseRefSpec, routineSpec, workerSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
@@ -62,9 +64,9 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
         if (!writeSnapshot(sessions, id, routine)) ctx.err(ctx.msg('ia.snapshotFailed'));
         const live = new LiveSession(routine, sessions, id, initialState(routine, { ...started, session: id }), takeLock(sessions, id));
         try {
-          ctx.out(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`);
-          ctx.out(ctx.msg('ia.bannerCase', { case: caseRef, worker }));
-          ctx.out(ctx.c.dim(ctx.msg('ia.bannerHint')));
+          ctx.out(wrap(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`, widthOf(ui)).join('\n'));
+          ctx.out(wrap(ctx.msg('ia.bannerCase', { case: caseRef, worker }), widthOf(ui)).join('\n'));
+          ctx.out(wrap(ctx.c.dim(ctx.msg('ia.bannerHint')), widthOf(ui)).join('\n'));
           return await walk(live, walkIoFor(ctx));
         } finally {
           live.release();

@@ -22,6 +22,8 @@ export type InputError =
   | { kind: 'not-on-path'; node: string }
   /** A time earlier than one it may not precede (carried out before decided, `not_before`). */
   | { kind: 'time-before'; node: string; field?: string; label?: Text; other: string; otherLabel?: Text; value: string; otherValue: string }
+  | { kind: 'not-deferrable'; node: string; field: string }
+  | { kind: 'not-deferred'; node: string; field: string }
   | { kind: 'finished' };
 
 /** A full ISO instant with offset whose date exists: 2026-02-30 is refused, not rolled over. */
@@ -64,14 +66,26 @@ function checkAnswer(node: Extract<CNode, { kind: 'question' }>, value: AnswerVa
   }
 }
 
-function checkFields(nodeId: string, fields: readonly Field[], given: Record<string, string | number | null>): InputError | undefined {
+/** `later`: fields left "fyll i senare", which must be empty and may be deferred at all. */
+export function checkFields(
+  nodeId: string,
+  fields: readonly Field[],
+  given: Record<string, string | number | null>,
+  later: readonly string[] = [],
+  deferrable: (field: string) => boolean = () => false,
+): InputError | undefined {
   for (const key of Object.keys(given)) {
     if (!fields.some((f) => f.id === key)) return { kind: 'unknown-field', node: nodeId, field: key };
+  }
+  for (const key of later) {
+    if (!fields.some((f) => f.id === key)) return { kind: 'unknown-field', node: nodeId, field: key };
+    const v = given[key];
+    if (!deferrable(key) || (v !== undefined && v !== null && v !== '')) return { kind: 'not-deferrable', node: nodeId, field: key };
   }
   for (const f of fields) {
     const v = given[f.id];
     if (v === undefined || v === null || v === '') {
-      if (!f.optional) return { kind: 'required', node: nodeId, field: f.id };
+      if (!f.optional && !later.includes(f.id)) return { kind: 'required', node: nodeId, field: f.id };
       continue;
     }
     if (f.type === 'datetime' && !isInstant(v)) return { kind: 'not-a-time', node: nodeId, field: f.id };
@@ -81,20 +95,28 @@ function checkFields(nodeId: string, fields: readonly Field[], given: Record<str
   return undefined;
 }
 
-/** `lookup` gives times recorded earlier on the path, for `not_before` rules that name another node. */
-export function checkInput(node: CNode, event: InputEvent, lookup?: (ref: string) => Value): InputError | undefined {
-  const error = checkShape(node, event);
+/**
+ * `lookup` gives times recorded earlier on the path, for `not_before` rules that name another node;
+ * `deferrable` says which record fields may be left "fyll i senare" (see engine/later.ts).
+ */
+export function checkInput(
+  node: CNode,
+  event: InputEvent,
+  lookup?: (ref: string) => Value,
+  deferrable?: (field: string) => boolean,
+): InputError | undefined {
+  const error = checkShape(node, event, deferrable);
   if (error) return error;
   const order = checkOrder(node, event, lookup);
   return order ? { kind: 'time-before', node: node.id, ...order } : undefined;
 }
 
-function checkShape(node: CNode, event: InputEvent): InputError | undefined {
+function checkShape(node: CNode, event: InputEvent, deferrable?: (field: string) => boolean): InputError | undefined {
   const expected = expectedEvent(node);
   if (expected === undefined) return { kind: 'finished' };
   if (event.t !== expected) return { kind: 'wrong-kind', node: node.id, expected };
   if (event.t === 'answered' && node.kind === 'question') return checkAnswer(node, event.value);
-  if (event.t === 'recorded' && node.kind === 'step') return checkFields(node.id, node.record ?? [], event.fields);
+  if (event.t === 'recorded' && node.kind === 'step') return checkFields(node.id, node.record ?? [], event.fields, event.later, deferrable);
   if (event.t === 'decided' && node.kind === 'decision') {
     if (event.decided_by.trim() === '') return { kind: 'required', node: node.id, field: 'decided_by' };
     if (!isInstant(event.decided_at)) return { kind: 'not-a-time', node: node.id, field: 'decided_at' };
@@ -108,7 +130,7 @@ function checkShape(node: CNode, event: InputEvent): InputError | undefined {
     if (node.carried_out && event.carried_out_at !== null && !isInstant(event.carried_out_at)) {
       return { kind: 'not-a-time', node: node.id, field: 'carried_out_at' };
     }
-    return checkFields(node.id, node.record ?? [], event.fields);
+    return checkFields(node.id, node.record ?? [], event.fields, event.later, deferrable);
   }
   return undefined;
 }

@@ -4,7 +4,8 @@
 import type { CNode, CompiledRoutine } from '../routine/model.js';
 import type { InputEvent, SessionEvent, Started } from '../session/events.js';
 import { evaluate, type Value } from './conditions.js';
-import { checkInput, type InputError } from './values.js';
+import { isDeferrable, recordOf } from './later.js';
+import { checkFields, checkInput, type InputError } from './values.js';
 
 export interface Visit {
   node: string;
@@ -141,7 +142,7 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       if (s.current === null) return { ok: false, error: { kind: 'finished' } };
       if (e.node !== s.current) return { ok: false, error: { kind: 'not-current', node: e.node, current: s.current } };
       const n = node(r, s.current);
-      const error = checkInput(n, e, lookupIn(s.path));
+      const error = checkInput(n, e, lookupIn(s.path), (f) => isDeferrable(r, n, f));
       if (error) return { ok: false, error };
       const visit: Visit = { node: n.id, at: e.at, input: e, items: [] };
       const withVisit = [...s.path, visit];
@@ -160,6 +161,24 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       s.current = e.node;
       s.outcome = null;
       s.finished = false;
+      break;
+    }
+    case 'completed': {
+      let i = s.path.length - 1;
+      while (i >= 0 && !(s.path[i]?.node === e.node && s.path[i]?.input)) i--;
+      const v = s.path[i];
+      const input = v?.input;
+      if (!v || !input || input.t === 'answered') return { ok: false, error: { kind: 'not-on-path', node: e.node } };
+      const later = input.later ?? [];
+      const bad = Object.keys(e.fields).find((k) => !later.includes(k));
+      if (bad !== undefined) return { ok: false, error: { kind: 'not-deferred', node: e.node, field: bad } };
+      const fields = { ...input.fields, ...e.fields };
+      const rest = later.filter((k) => !(k in e.fields));
+      const n = node(r, e.node);
+      const error = checkFields(n.id, recordOf(n), fields, rest, (f) => isDeferrable(r, n, f));
+      if (error) return { ok: false, error };
+      const { later: _, ...kept } = input;
+      s.path[i] = { ...v, input: { ...kept, fields, ...(rest.length ? { later: rest } : {}) } };
       break;
     }
     case 'noted':
@@ -209,26 +228,6 @@ export function previousInput(state: WalkState, nodeId: string): InputEvent | un
     if (v.node === nodeId && v.input) return v.input;
   }
   return undefined;
-}
-
-/** The fewest nodes still to answer before an end, for "step 5, at least 3 to go". */
-export function remainingAtLeast(r: CompiledRoutine, from: string | null): number {
-  if (from === null) return 0;
-  const dist = new Map<string, number>([[from, 0]]);
-  const queue = [from];
-  while (queue.length) {
-    const id = queue.shift() as string;
-    const n = r.nodes.get(id);
-    if (!n) continue;
-    if (n.kind === 'end') return dist.get(id) as number;
-    for (const next of [...n.routes.map((x) => x.next), n.next]) {
-      if (next !== undefined && !dist.has(next)) {
-        dist.set(next, (dist.get(id) as number) + 1);
-        queue.push(next);
-      }
-    }
-  }
-  return 0;
 }
 
 export function sectionOf(r: CompiledRoutine, id: string): CNode['section'] | undefined {

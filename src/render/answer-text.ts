@@ -47,7 +47,8 @@ export function answerText(n: CNode, input: InputEvent | undefined, lang: Lang):
   if (input.t === 'recorded' || input.t === 'decided') {
     for (const [k, v] of Object.entries(input.fields)) {
       const f = fields.find((x) => x.id === k);
-      const shown = f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v);
+      const later = input.later?.includes(k) === true;
+      const shown = later ? t(lang, 'later.value') : f?.type === 'yesno' && (v === 'yes' || v === 'no') ? t(lang, `answer.${v}`) : valueText(v);
       parts.push(`${f?.label[lang] ?? k}: ${shown}`);
     }
   }

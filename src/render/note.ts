@@ -6,6 +6,7 @@ import type { CompiledRoutine } from '../routine/model.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { checklistTaskBlocks, openItemsBlock, referencesBlock, referencesUsed } from './checklist-md.js';
 import { bullets, document, heading, inline, quote, type Block } from './markdown.js';
+import { laterBlocks } from './note-later.js';
 import { auditBlock, contactsBlock, decisionsBlock, headerItems, timelineBlock } from './note-sections.js';
 
 export function renderNote(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): string {
@@ -20,6 +21,7 @@ export function renderNote(r: CompiledRoutine, s: WalkState, entries: readonly C
   blocks.push(heading(2, inline(t(lang, 'note.h.contacts'))), contactsBlock(r, s, lang));
   blocks.push(heading(2, inline(t(lang, 'note.h.checklist'))), ...checklistTaskBlocks(r, entries, lang, 3, { details: false, withStatus: false }));
   blocks.push(heading(2, inline(t(lang, 'note.h.open'))), openItemsBlock(r, entries, lang));
+  blocks.push(...laterBlocks(r, s, lang));
   blocks.push(heading(2, inline(t(lang, 'note.h.refs'))), referencesBlock(r, referencesUsed(r, s, entries), lang));
   const audit = auditBlock(r, s, lang);
   if (audit) blocks.push(heading(2, inline(t(lang, 'note.h.audit'))), audit);

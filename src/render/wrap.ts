@@ -1,14 +1,20 @@
-// Word wrapping for paper: the printed checklist must fit 80 columns.
+// Word wrapping for the terminal and for paper: lines break between words, never inside one
+// (only a single word longer than the whole line is cut). Width is counted in visible
+// characters, so colour codes do not make a line wrap early.
+import { stripVTControlCharacters } from 'node:util';
+
+const visible = (s: string): number => stripVTControlCharacters(s).length;
+
 export function wrap(text: string, width: number, indent = ''): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
     const candidate = line === '' ? w : `${line} ${w}`;
-    if ((indent + candidate).length <= width || line === '') {
+    if (visible(indent + candidate) <= width || line === '') {
       line = candidate;
       // A single word longer than the line is cut, so no line ever passes the width.
-      while ((indent + line).length > width) {
+      while (visible(indent + line) > width) {
         const room = Math.max(1, width - indent.length);
         lines.push(indent + line.slice(0, room));
         line = line.slice(room);
@@ -20,4 +26,9 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   }
   if (line !== '') lines.push(indent + line);
   return lines.length ? lines : [indent.trimEnd()];
+}
+
+/** One line cut to the width with an ellipsis: for lists where each entry must stay one line. */
+export function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
 }

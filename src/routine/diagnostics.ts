@@ -77,6 +77,7 @@ export const DIAGNOSTIC_CODES = {
   'conflict': 'error',
   'unknown-conflict': 'error',
   'unknown-contact': 'warning',
+  'later-read': 'error',
   // answers files (run --answers, scenarios)
   'answer-unknown-id': 'error',
   'answer-missing': 'error',

@@ -3,6 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import { checkConflicts } from './check-conflicts.js';
 import { checkGraph } from './check-graph.js';
+import { checkLater } from './check-later.js';
 import { checkReferences } from './check-refs.js';
 import { compileRoutine, type ModuleLookup, type Parsed } from './compile.js';
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -97,6 +98,7 @@ export function loadRoutine(file: string, ctx: LoadContext): LoadResult {
     diagnostics.push(...checkGraph(compiled.routine));
     diagnostics.push(...checkReferences(compiled.routine, compiled.uses, { today: ctx.today, contacts: ctx.contacts }));
     diagnostics.push(...checkConflicts(compiled.routine, compiled.uses));
+    diagnostics.push(...checkLater(compiled.routine));
   }
   const all = sortDiagnostics(dedupe(diagnostics));
   return hasErrors(all) || !compiled.routine ? { diagnostics: all } : { routine: compiled.routine, diagnostics: all };

@@ -148,6 +148,7 @@ export const FieldSchema = z.strictObject({
   help: TextSchema.optional(),
   planned: z.boolean().optional().describe('datetime: a planned time, which may lie in the future'),
   not_before: z.string().optional().describe('datetime: may not be earlier than this time (a field of the same node, or node.field)'),
+  later: z.boolean().optional().describe('"fyll i senare": false keeps a field that nothing reads from being deferred; true on a field a condition or deadline reads is an error'),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

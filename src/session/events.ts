@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const Instant = z.string().min(1).describe('ISO 8601 instant with offset');
 const FieldValue = z.union([z.string(), z.number(), z.null()]);
+/** Record fields left "fyll i senare" (absent in logs written before deferral existed). */
+const Later = z.array(z.string()).optional();
 export const AnswerValue = z.union([z.string(), z.number(), z.array(z.string()), z.null()]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 
@@ -23,7 +25,7 @@ export const StartedEvent = z.object({
 export const EventSchema = z.discriminatedUnion('t', [
   StartedEvent,
   z.object({ t: z.literal('answered'), at: Instant, node: z.string(), value: AnswerValue }),
-  z.object({ t: z.literal('recorded'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue) }),
+  z.object({ t: z.literal('recorded'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue), later: Later }),
   z.object({
     t: z.literal('decided'),
     at: Instant,
@@ -33,7 +35,11 @@ export const EventSchema = z.discriminatedUnion('t', [
     decided_at: Instant,
     carried_out_at: Instant.nullable(),
     fields: z.record(z.string(), FieldValue),
+    later: Later,
   }),
+  // A field left "fyll i senare" filled in afterwards, without going back: nothing a condition or
+  // a deadline reads can be deferred, so filling it in never changes the path.
+  z.object({ t: z.literal('completed'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue) }),
   z.object({ t: z.literal('went_back'), at: Instant, node: z.string() }),
   z.object({ t: z.literal('noted'), at: Instant, node: z.string().nullable(), text: z.string() }),
   z.object({

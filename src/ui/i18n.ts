@@ -10,6 +10,7 @@ import { notesMessages } from './messages/notes.js';
 import { ownerMessages } from './messages/owner.js';
 import { conflictMessages } from './messages/conflicts.js';
 import { timesMessages } from './messages/times.js';
+import { laterMessages } from './messages/later.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
@@ -25,6 +26,7 @@ const catalogs: Catalog[] = [
   ownerMessages,
   conflictMessages,
   timesMessages,
+  laterMessages,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };

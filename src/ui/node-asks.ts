@@ -18,7 +18,20 @@ export interface NodeAsk {
   spec: (draft?: unknown, sofar?: readonly unknown[]) => Spec<Reply<unknown>>;
   /** Help of the field being asked, shown with the node's own. */
   help?: string;
+  /** The field may be left "fyll i senare": its value is then LATER. */
+  later?: boolean;
 }
+
+/** The value of a field left "fyll i senare". */
+export const LATER: unique symbol = Symbol('later');
+
+const valueOf = (v: unknown): FieldValue => (v === LATER ? null : (v as FieldValue));
+const laterOf = (fields: readonly { id: string }[], values: readonly unknown[]) => {
+  const ids = fields.flatMap((f, i) => (values[i] === LATER ? [f.id] : []));
+  return ids.length ? { later: ids } : {};
+};
+/** A draft that is LATER (going back to a deferred field) offers no default. */
+const draftOf = <T>(draft: unknown, prev: T): T | undefined => (draft === LATER ? undefined : ((draft as T | undefined) ?? prev));
 
 export interface NodeAsks {
   intro?: string;
@@ -39,7 +52,16 @@ function notBeforeOf(ui: Ui, n: CNode, f: Field, named: Record<string, unknown>)
   return typeof value === 'string' ? { value, label } : undefined;
 }
 
-export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAsks {
+export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined, deferrable: (field: string) => boolean = () => false): NodeAsks {
+  /** `named`: the node's values answered so far, by id, for a field's `not_before`. */
+  const field = (f: Field, p: FieldValue | undefined, named: (sofar: readonly unknown[]) => Record<string, unknown>): NodeAsk => {
+    const later = deferrable(f.id);
+    return {
+      spec: (draft, sofar = []) => asReply(fieldSpec(ui, f, draftOf(draft, p), notBeforeOf(ui, n, f, named(sofar)), later)),
+      ...(f.help ? { help: f.help[ui.lang] } : {}),
+      ...(later ? { later } : {}),
+    };
+  };
   switch (n.kind) {
     case 'question': {
       const p = prev?.t === 'answered' ? prev.value : undefined;
@@ -56,37 +78,31 @@ export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAs
       const p = prev?.t === 'recorded' ? prev.fields : {};
       return {
         intro: n.step[ui.lang],
-        items: fields.map((f) => ({
-          spec: (_draft, sofar = []) => {
-            const named = Object.fromEntries(fields.slice(0, sofar.length).map((x, i) => [x.id, sofar[i]]));
-            return asReply(fieldSpec(ui, f, p[f.id], notBeforeOf(ui, n, f, named)));
-          },
-          ...(f.help ? { help: f.help[ui.lang] } : {}),
-        })),
-        event: (values, at) => ({ t: 'recorded', at, node: n.id, fields: Object.fromEntries(fields.map((f, i) => [f.id, values[i] as FieldValue])) }),
+        items: fields.map((f) =>
+          field(f, p[f.id], (sofar) => Object.fromEntries(fields.slice(0, sofar.length).map((x, i) => [x.id, valueOf(sofar[i])]))),
+        ),
+        event: (values, at) => ({
+          t: 'recorded', at, node: n.id, fields: Object.fromEntries(fields.map((f, i) => [f.id, valueOf(values[i])])), ...laterOf(fields, values),
+        }),
       };
     }
     case 'decision': {
       const p = prev?.t === 'decided' ? prev : undefined;
       const fields = n.record ?? [];
-      const items: NodeAsk[] = [{ spec: () => asReply(decidedBySpec(ui, p?.decided_by)) }];
-      if (n.grounds) items.push({ spec: () => asReply(groundSpec(ui, n, p?.ground)) });
+      const items: NodeAsk[] = [{ spec: (d) => asReply(decidedBySpec(ui, draftOf(d, p?.decided_by))) }];
+      if (n.grounds) items.push({ spec: (d) => asReply(groundSpec(ui, n, draftOf(d, p?.ground))) });
       const decidedAtIndex = items.length;
-      items.push({ spec: () => asReply(decidedAtSpec(ui, p?.decided_at)) });
+      items.push({ spec: (d) => asReply(decidedAtSpec(ui, draftOf(d, p?.decided_at))) });
       if (n.carried_out) {
-        items.push({ spec: (_draft, sofar = []) => asReply(carriedOutSpec(ui, p?.carried_out_at, sofar[decidedAtIndex] as string | undefined)) });
+        items.push({ spec: (d, sofar = []) => asReply(carriedOutSpec(ui, draftOf(d, p?.carried_out_at), sofar[decidedAtIndex] as string | undefined)) });
       }
       const firstField = items.length;
-      for (const f of fields) {
-        items.push({
-          spec: (_draft, sofar = []) => {
-            const named: Record<string, unknown> = { decided_at: sofar[decidedAtIndex], ...(n.carried_out ? { carried_out_at: sofar[decidedAtIndex + 1] } : {}) };
-            fields.forEach((x, i) => { if (firstField + i < sofar.length) named[x.id] = sofar[firstField + i]; });
-            return asReply(fieldSpec(ui, f, p?.fields[f.id], notBeforeOf(ui, n, f, named)));
-          },
-          ...(f.help ? { help: f.help[ui.lang] } : {}),
-        });
-      }
+      const named = (sofar: readonly unknown[]): Record<string, unknown> => {
+        const out: Record<string, unknown> = { decided_at: sofar[decidedAtIndex], ...(n.carried_out ? { carried_out_at: sofar[decidedAtIndex + 1] } : {}) };
+        fields.forEach((x, i) => { if (firstField + i < sofar.length) out[x.id] = valueOf(sofar[firstField + i]); });
+        return out;
+      };
+      for (const f of fields) items.push(field(f, p?.fields[f.id], named));
       return {
         intro: t(ui.lang, 'ia.decision.title', { decision: n.decision[ui.lang] }),
         items,
@@ -96,8 +112,8 @@ export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined): NodeAs
           const ground = n.grounds ? (v.shift() as string) : null;
           const decided_at = v.shift() as string;
           const carried_out_at = n.carried_out ? (v.shift() as string | null) : null;
-          const rest = Object.fromEntries(fields.map((f, i) => [f.id, v[i] as FieldValue]));
-          return { t: 'decided', at, node: n.id, decided_by, ground, decided_at, carried_out_at, fields: rest };
+          const rest = Object.fromEntries(fields.map((f, i) => [f.id, valueOf(v[i])]));
+          return { t: 'decided', at, node: n.id, decided_by, ground, decided_at, carried_out_at, fields: rest, ...laterOf(fields, v) };
         },
       };
     }

@@ -88,26 +88,28 @@ export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue): Spec<Repl
     case 'number':
       return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => readNumber(ui, s, n.min, n.max), ui.lang));
     case 'datetime':
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { planned: n.planned === true }), ui.lang), timeEcho(ui));
+      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { planned: n.planned === true }), ui.lang), { echo: timeEcho(ui) });
     case 'text':
-      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true });
   }
 }
 
-export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue, notBefore?: TimeRules['notBefore']): Spec<Reply<FieldValue>> {
+/** `later`: the field may be left "fyll i senare" (engine/later.ts decides which). */
+export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue, notBefore?: TimeRules['notBefore'], later = false): Spec<Reply<FieldValue>> {
+  const opts = { later, freeText: f.type === 'text' };
   const message = f.label[ui.lang] + optionalMark(ui, f.optional && f.type !== 'yesno');
   const prevText = prev === null || prev === undefined ? undefined : String(prev);
   switch (f.type) {
     case 'yesno':
-      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v);
+      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v, opts);
     case 'number':
-      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang), opts);
     case 'datetime': {
       const rules: TimeRules = { planned: f.planned === true, ...(notBefore ? { notBefore } : {}) };
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, rules), ui.lang), timeEcho(ui));
+      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, rules), ui.lang), { ...opts, echo: timeEcho(ui) });
     }
     case 'text':
-      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), opts);
   }
 }
 
@@ -117,7 +119,7 @@ export function doneSpec(ui: Ui, message: string): Spec<Reply<true>> {
 }
 
 export function decidedBySpec(ui: Ui, prev?: string): Spec<Reply<string>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.by'), prev, orEmpty(false, (s) => ({ ok: true, value: s.trim() }), ui.lang)) as Spec<Reply<string>>;
+  return inputSpec(ui, t(ui.lang, 'ia.decision.by'), prev, orEmpty(false, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true }) as Spec<Reply<string>>;
 }
 
 export function groundSpec(ui: Ui, n: Extract<CNode, { kind: 'decision' }>, prev?: string | null): Spec<Reply<string>> {
@@ -126,13 +128,13 @@ export function groundSpec(ui: Ui, n: Extract<CNode, { kind: 'decision' }>, prev
 }
 
 export function decidedAtSpec(ui: Ui, prev?: string): Spec<Reply<string>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.at'), asLocal(prev) ?? nowLocal(ui), (s) => readTime(ui, s), timeEcho(ui));
+  return inputSpec(ui, t(ui.lang, 'ia.decision.at'), asLocal(prev) ?? nowLocal(ui), (s) => readTime(ui, s), { echo: timeEcho(ui) });
 }
 
 /** Execution may not have happened yet: '-' (or clearing the default) records it as not carried out. */
 export function carriedOutSpec(ui: Ui, prev?: string | null, decidedAt?: string): Spec<Reply<string | null>> {
   const rules: TimeRules = decidedAt ? { notBefore: { value: decidedAt, label: t(ui.lang, 'ia.time.decidedAt') } } : {};
-  return inputSpec(ui, t(ui.lang, 'ia.decision.carried'), asLocal(prev) ?? nowLocal(ui), orEmpty(true, (s) => readTime(ui, s, rules), ui.lang), timeEcho(ui));
+  return inputSpec(ui, t(ui.lang, 'ia.decision.carried'), asLocal(prev) ?? nowLocal(ui), orEmpty(true, (s) => readTime(ui, s, rules), ui.lang), { echo: timeEcho(ui) });
 }
 
 export function endSpec(ui: Ui): Spec<Reply<'finish'>> {

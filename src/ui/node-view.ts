@@ -1,7 +1,8 @@
 // What the walk prints around the prompts: where the caseworker is, help and legal references,
 // the contact to call, the path so far, and the end with its checklist. Returns lines; no I/O.
 import { deriveChecklist } from '../engine/checklist.js';
-import { remainingAtLeast, sectionOf, type WalkState } from '../engine/walk.js';
+import { remainingFrom } from '../engine/progress.js';
+import { sectionOf, type WalkState } from '../engine/walk.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
 import { wrap } from '../render/wrap.js';
@@ -9,9 +10,7 @@ import type { CNode, CompiledRoutine } from '../routine/model.js';
 import type { ContactsFile } from '../routine/schema.js';
 import type { GlobalOptions } from '../context.js';
 import { t } from './i18n.js';
-import type { Ui } from './prompts.js';
-
-const WIDTH = 96;
+import { widthOf, type Ui } from './prompts.js';
 
 export function practiceTag(ui: Ui, practice: boolean): string {
   return practice ? `${ui.c.inverse.bold(` ${t(ui.lang, 'ia.practice')} `)} ` : '';
@@ -23,19 +22,24 @@ export function headerLines(ui: Ui, r: CompiledRoutine, s: WalkState): string[] 
   const step = s.path.filter((v) => v.input).length + 1;
   const text = s.current === null
     ? t(ui.lang, 'ia.headerEnd', { section })
-    : t(ui.lang, 'ia.header', { section, step, left: remainingAtLeast(r, s.current) });
-  return ['', `${practiceTag(ui, s.started.practice)}${ui.c.bold(text)}`];
+    : t(ui.lang, 'ia.header', { section, step, left: remainingFrom(r, s) });
+  return ['', ...wrap(`${practiceTag(ui, s.started.practice)}${ui.c.bold(text)}`, widthOf(ui))];
 }
 
 export function contactLines(ui: Ui, n: CNode, contacts: ContactsFile | undefined): string[] {
   const role = 'contact' in n ? n.contact : undefined;
-  const c = role !== undefined ? contacts?.contacts[role] : undefined;
-  if (!role || !c) return [];
-  const parts = [t(ui.lang, 'ia.contact', { role, name: c.name[ui.lang] })];
-  if (c.phone) parts.push(t(ui.lang, 'ia.contactPhone', { phone: c.phone }));
+  if (!role) return [];
+  const c = contacts?.contacts[role];
+  // A role without a number is said plainly: at night there is no time to look for it.
+  if (!c?.phone) {
+    const missing = t(ui.lang, 'later.contactMissing', { role });
+    const named = c ? `${t(ui.lang, 'ia.contact', { role, name: c.name[ui.lang] })}; ${missing.slice(missing.indexOf(':') + 2)}` : missing;
+    return wrap(named, widthOf(ui)).map((l) => ui.c.yellow(l));
+  }
+  const parts = [t(ui.lang, 'ia.contact', { role, name: c.name[ui.lang] }), t(ui.lang, 'ia.contactPhone', { phone: c.phone })];
   if (c.hours) parts.push(c.hours[ui.lang]);
-  const lines = [ui.c.cyan(parts.join(', '))];
-  if (c.note) lines.push(...wrap(c.note[ui.lang], WIDTH, '  '));
+  const lines = wrap(parts.join(', '), widthOf(ui)).map((l) => ui.c.cyan(l));
+  if (c.note) lines.push(...wrap(c.note[ui.lang], widthOf(ui), '  '));
   return lines;
 }
 
@@ -46,13 +50,13 @@ export function helpLines(ui: Ui, r: CompiledRoutine, n: CNode, fieldHelp?: stri
   if (n.kind === 'question') for (const o of n.options ?? []) if (o.help) help.push(`${o.label[ui.lang]}: ${o.help[ui.lang]}`);
   if (help.length) {
     lines.push(ui.c.bold(t(ui.lang, 'ia.help.title')));
-    for (const h of help) lines.push(...wrap(h, WIDTH, '  '));
+    for (const h of help) lines.push(...wrap(h, widthOf(ui), '  '));
   }
   const refs = [...n.refs, ...(n.kind === 'decision' ? (n.grounds ?? []).flatMap((g) => (typeof g.ref === 'string' ? [g.ref] : (g.ref ?? []))) : [])];
   const laws = [...new Set(refs)].map((id) => r.references.get(id)).filter((x) => x !== undefined);
   if (laws.length) {
     lines.push(ui.c.bold(t(ui.lang, 'ia.help.refs')));
-    for (const ref of laws) lines.push(...wrap(`${ref.law[ui.lang]} – ${ref.title[ui.lang]}`, WIDTH, '  '));
+    for (const ref of laws) lines.push(...wrap(`${ref.law[ui.lang]} – ${ref.title[ui.lang]}`, widthOf(ui), '  '));
   }
   return lines.length ? lines : [t(ui.lang, 'ia.help.none')];
 }
@@ -63,7 +67,7 @@ export function pathLines(ui: Ui, r: CompiledRoutine, s: WalkState): string[] {
   s.path.forEach((v, i) => {
     const n = r.nodes.get(v.node);
     if (!n || !v.input) return;
-    lines.push(...wrap(`${i + 1}. ${nodeText(n, ui.lang)} → ${answerText(n, v.input, ui.lang)}`, WIDTH, '  ').map((l, j) => (j === 0 ? l : `  ${l}`)));
+    lines.push(...wrap(`${i + 1}. ${nodeText(n, ui.lang)} → ${answerText(n, v.input, ui.lang)}`, widthOf(ui), '  ').map((l, j) => (j === 0 ? l : `  ${l}`)));
   });
   if (s.notes.length) lines.push(t(ui.lang, 'ia.resume.notes', { n: s.notes.length }));
   return lines;
@@ -72,7 +76,7 @@ export function pathLines(ui: Ui, r: CompiledRoutine, s: WalkState): string[] {
 export function endLines(ui: Ui, r: CompiledRoutine, s: WalkState, today: string): string[] {
   const end = s.outcome ? r.nodes.get(s.outcome) : undefined;
   const lines = ['', ui.c.bold(t(ui.lang, 'ia.end.outcome', { outcome: end ? nodeText(end, ui.lang) : '' }))];
-  if (end?.help) lines.push(...wrap(end.help[ui.lang], WIDTH, '  '));
+  if (end?.help) lines.push(...wrap(end.help[ui.lang], widthOf(ui), '  '));
   const title = `${s.started.practice ? `${t(ui.lang, 'ia.practice')} – ` : ''}${t(ui.lang, 'ia.end.checklist')}`;
   lines.push('', ...renderChecklistText(r, deriveChecklist(r, s, today), ui.lang, title));
   return lines;

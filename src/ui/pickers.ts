@@ -1,23 +1,21 @@
-// Prompts around the walk: choosing a routine, a session, where to go back to, and confirmations.
+// Prompts around the walk: choosing a routine, a session, and confirmations.
 import { formatInstantLocal } from '../engine/calendar.js';
-import type { Visit } from '../engine/walk.js';
-import { answerText, nodeText } from '../render/answer-text.js';
-import { wrap } from '../render/wrap.js';
+import { clip as clipTo, wrap } from '../render/wrap.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { SessionSummary } from '../session/list.js';
 import { containsPersonalNumber } from '../engine/personal-number.js';
 import { t } from './i18n.js';
-import { pickSpec, textSpec, theme, type Choice, type Spec, type Ui } from './prompts.js';
-
-const MAX_LABEL = 90;
-const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+import { pickSpec, textSpec, theme, widthOf, type Spec, type Ui } from './prompts.js';
 
 /** Searchable by id and by either language's title, since staff search in both. */
 export function routineSpec(ui: Ui, routines: readonly CompiledRoutine[]): Spec<string> {
+  // Each routine stays one line (cut to the width, the cursor and a margin); its description wraps.
+  const width = widthOf(ui);
   const all = routines.map((r) => ({
     value: r.id,
-    name: `${r.title[ui.lang]} (${r.id}, v${r.version})`,
-    description: wrap(r.description[ui.lang], 96).join('\n'),
+    name: clipTo(`${r.title[ui.lang]} (${r.id}, v${r.version})`, width - 4),
+    short: r.id,
+    description: wrap(r.description[ui.lang], width - 1).join('\n'),
     haystack: `${r.id} ${r.title.sv} ${r.title.en}`.toLowerCase(),
   }));
   return {
@@ -51,29 +49,12 @@ export function caseRefSpec(ui: Ui): Spec<string> {
 export const workerSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.worker'), { required: true });
 export const noteSpec = (ui: Ui) => textSpec(ui, t(ui.lang, 'ia.note.prompt'), { required: false });
 
-const CANCEL = ':cancel';
-
-/** Earlier questions on the current path, latest first; null when the caseworker stays. */
-export function backSpec(ui: Ui, r: CompiledRoutine, path: readonly Visit[]): Spec<string | null> | undefined {
-  const seen = new Set<string>();
-  const choices: Choice[] = [];
-  path.forEach((v, i) => {
-    const n = r.nodes.get(v.node);
-    if (!n || !v.input || seen.has(v.node)) return;
-    seen.add(v.node);
-    choices.push({ value: v.node, name: clip(`${i + 1}. ${nodeText(n, ui.lang)} → ${answerText(n, v.input, ui.lang)}`) });
-  });
-  if (choices.length === 0) return undefined;
-  choices.reverse();
-  const all = [...choices, { value: CANCEL, name: t(ui.lang, 'ia.back.cancel') }];
-  return pickSpec(ui, t(ui.lang, 'ia.back.pick'), all, choices[0]?.value, (raw) => (raw === CANCEL ? null : raw));
-}
-
 export function sessionSpec(ui: Ui, sessions: readonly SessionSummary[], titles: ReadonlyMap<string, string>): Spec<string> {
   const choices = sessions.map((s) => ({
     value: s.id,
-    name: clip(
+    name: clipTo(
       `${s.practice ? `[${t(ui.lang, 'ia.practice')}] ` : ''}${s.case_ref} · ${titles.get(s.routine.id) ?? s.routine.id} · ${formatInstantLocal(s.last_activity)} · ${t(ui.lang, `ia.state.${s.state}`)}`,
+      widthOf(ui) - 4,
     ),
     description: s.id,
     short: s.id,

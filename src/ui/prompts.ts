@@ -1,25 +1,31 @@
 // Inquirer adapters. Each prompt is a Spec: the config Inquirer gets plus how its raw answer is
 // read back. The same Spec runs in the terminal (ask) and under @inquirer/testing (render), so
 // tests exercise the exact wording, defaults and validation the caseworker meets.
-import type { checkbox, input, search, select, Separator } from '@inquirer/prompts';
+import type { search } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import { t, type Lang } from './i18n.js';
+import type { CmdKey, KCheckboxConfig, KInputConfig, KSelectConfig } from './keyed-prompts.js';
 
 export interface Ui {
   lang: Lang;
   c: ChalkInstance;
   now: () => Date;
+  /** The terminal's width; text printed around the prompts is wrapped to it. */
+  cols?: () => number;
 }
 
-/** What the caseworker can do at every prompt besides answering. */
-export type Cmd = 'help' | 'back' | 'note' | 'pause';
-export const CMDS: readonly Cmd[] = ['help', 'back', 'note', 'pause'];
+/** Columns to wrap to: the terminal's width, at most 100 (longer lines read badly), at least 40. */
+export const widthOf = (ui: Ui): number => Math.max(40, Math.min(100, ui.cols?.() ?? 80));
+
+/** What the caseworker can do at every prompt besides answering; `later` only where a field may wait. */
+export type Cmd = 'help' | 'back' | 'note' | 'pause' | 'later';
+export const CMDS: readonly Cmd[] = ['help', 'back', 'note', 'pause', 'later'];
 /** `draft`: what was chosen when a command was picked, offered again when the prompt comes back. */
 export type Reply<T> = { kind: 'value'; value: T } | { kind: 'cmd'; cmd: Cmd; draft?: T };
 
-export type SelectConfig = Parameters<typeof select<string>>[0];
-export type CheckboxConfig = Parameters<typeof checkbox<string>>[0];
-export type InputConfig = Parameters<typeof input>[0];
+export type SelectConfig = KSelectConfig;
+export type CheckboxConfig = KCheckboxConfig;
+export type InputConfig = KInputConfig;
 export type SearchConfig = Parameters<typeof search<string>>[0];
 
 export type Spec<T> =
@@ -34,18 +40,31 @@ export interface PromptContext {
   signal?: AbortSignal;
 }
 
+function columnsOf(context?: PromptContext): number {
+  const out = (context?.output ?? process.stdout) as NodeJS.WritableStream & { columns?: number };
+  return out.columns && out.columns > 0 ? out.columns : 80;
+}
+
 // Loaded on first use: every other command starts without paying for Inquirer.
 export async function ask<T>(spec: Spec<T>, context?: PromptContext): Promise<T> {
-  const p = await import('@inquirer/prompts');
+  const width = columnsOf(context);
   switch (spec.kind) {
-    case 'select':
-      return spec.parse(await p.select(spec.config, context));
-    case 'checkbox':
-      return spec.parse(await p.checkbox(spec.config, context));
-    case 'input':
-      return spec.parse(await p.input(spec.config, context));
-    case 'search':
+    case 'select': {
+      const k = await import('./keyed-prompts.js');
+      return spec.parse(await k.keyedSelect({ width, ...spec.config }, context));
+    }
+    case 'checkbox': {
+      const k = await import('./keyed-prompts.js');
+      return spec.parse(await k.keyedCheckbox({ width, ...spec.config }, context));
+    }
+    case 'input': {
+      const k = await import('./keyed-prompts.js');
+      return spec.parse(await k.keyedInput({ width, ...spec.config }, context));
+    }
+    case 'search': {
+      const p = await import('@inquirer/prompts');
       return spec.parse(await p.search(spec.config, context));
+    }
   }
 }
 
@@ -78,16 +97,30 @@ export function theme(ui: Ui) {
 
 // Option ids are [a-z0-9_-], so a value with ':' can never be mistaken for an answer.
 const CMD_VALUE = (cmd: Cmd) => `:${cmd}`;
-const cmdOf = (v: string): Cmd | undefined => CMDS.find((c) => CMD_VALUE(c) === v);
+export const cmdOf = (v: string): Cmd | undefined => CMDS.find((c) => CMD_VALUE(c) === v);
 
-/** Typed commands in text inputs: a whole line that is exactly one of these. */
-export const TYPED: Readonly<Record<string, Cmd>> = { '?': 'help', '<': 'back', '+': 'note', p: 'pause', P: 'pause' };
+/** Typed commands in text inputs: a whole line that is exactly one of these (scripted answers too). */
+export const TYPED: Readonly<Record<string, Cmd>> = { '?': 'help', '<': 'back', '+': 'note', p: 'pause', P: 'pause', '>': 'later' };
 
-// Inquirer recognises a separator by its shape, so the class (and its module) is not needed here.
-const blankLine = (): Separator => ({ type: 'separator', separator: ' ' });
+const KEY_OF: Record<Cmd, string> = { help: '?', back: '<', note: '+', pause: 'p', later: '>' };
 
-export function cmdChoices(ui: Ui): (Separator | { value: string; name: string })[] {
-  return [blankLine(), ...CMDS.map((cmd) => ({ value: CMD_VALUE(cmd), name: t(ui.lang, `ia.cmd.${cmd}`) }))];
+export interface KeyOpts {
+  /** The field may be left "fyll i senare" (key >). */
+  later?: boolean;
+  /** Free text: `p` starts words, so it pauses only typed alone and followed by Enter. */
+  freeText?: boolean;
+}
+
+/** The command keys of a prompt in the walk, in the order the hint line shows them. */
+export function cmdKeys(ui: Ui, opts: KeyOpts = {}): CmdKey[] {
+  const cmds = CMDS.filter((c) => c !== 'later' || opts.later);
+  return cmds.map((cmd) => ({
+    key: KEY_OF[cmd],
+    value: CMD_VALUE(cmd),
+    label: cmd,
+    shown: t(ui.lang, `ia.key.${cmd}`),
+    single: !(cmd === 'pause' && opts.freeText),
+  }));
 }
 
 export interface Choice {
@@ -97,15 +130,16 @@ export interface Choice {
   short?: string;
 }
 
-/** A select among answers, with the always-available commands below them. */
-export function selectSpec<T>(ui: Ui, message: string, choices: Choice[], def: string | undefined, toValue: (v: string) => T): Spec<Reply<T>> {
+/** A select among answers; the commands are single keys, shown in the hint line. */
+export function selectSpec<T>(ui: Ui, message: string, choices: Choice[], def: string | undefined, toValue: (v: string) => T, opts: KeyOpts = {}): Spec<Reply<T>> {
   return {
     kind: 'select',
     config: {
       message,
-      choices: [...choices, ...cmdChoices(ui)],
+      choices,
       ...(def !== undefined && choices.some((ch) => ch.value === def) ? { default: def } : {}),
-      pageSize: Math.max(7, choices.length + CMDS.length + 1),
+      keys: cmdKeys(ui, opts),
+      pageSize: Math.max(7, choices.length),
       loop: false,
       theme: theme(ui),
     },
@@ -116,20 +150,18 @@ export function selectSpec<T>(ui: Ui, message: string, choices: Choice[], def: s
   };
 }
 
-/** Ticking a command (below the options) and pressing enter runs it; the ticks are offered again after. */
+/** Multiple choice; a command key returns the ticks so far as the draft, offered again after. */
 export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked: readonly string[], required: boolean): Spec<Reply<string[]>> {
   return {
     kind: 'checkbox',
     config: {
       message,
-      choices: [...choices.map((ch) => ({ ...ch, checked: checked.includes(ch.value) })), ...cmdChoices(ui)],
-      pageSize: Math.max(7, choices.length + CMDS.length + 1),
+      choices: choices.map((ch) => ({ ...ch, checked: checked.includes(ch.value) })),
+      keys: cmdKeys(ui),
+      pageSize: Math.max(7, choices.length),
       loop: false,
-      // "a" (all) would tick the commands too; "i" (invert) likewise.
-      shortcuts: { all: null, invert: null },
       theme: theme(ui),
-      validate: (picked) =>
-        !required || picked.length > 0 || t(ui.lang, 'ia.multi.required'),
+      validate: (picked) => !required || picked.length > 0 || t(ui.lang, 'ia.multi.required'),
     },
     parse: (raw) => {
       const cmd = raw.map(cmdOf).find((x) => x !== undefined);
@@ -140,13 +172,24 @@ export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** A line of text, read by `read`; a whole line that is a typed command is returned as the command. */
-export function inputSpec<T>(ui: Ui, message: string, def: string | undefined, read: (s: string) => Parsed<T>, echo?: (value: T) => string): Spec<Reply<T>> {
+/**
+ * A line of text, read by `read`; a command key as the first key (or a sign alone on the line) is
+ * the command. `echo` shows what the accepted text was read as, on the answer's own line.
+ */
+export function inputSpec<T>(
+  ui: Ui,
+  message: string,
+  def: string | undefined,
+  read: (s: string) => Parsed<T>,
+  opts: KeyOpts & { echo?: (value: T) => string } = {},
+): Spec<Reply<T>> {
+  const echo = opts.echo;
   return {
     kind: 'input',
     config: {
       message,
       ...(def !== undefined && def !== '' ? { default: def } : {}),
+      keys: cmdKeys(ui, opts),
       theme: theme(ui),
       // What the accepted text was read as, on the answer's own line ("23:45 → mån 30 nov 23:45").
       ...(echo
@@ -159,14 +202,13 @@ export function inputSpec<T>(ui: Ui, message: string, def: string | undefined, r
           }
         : {}),
       validate: (s: string) => {
-        if (TYPED[s.trim()] !== undefined) return true;
         const r = read(s);
         return r.ok || r.error;
       },
     },
     parse: (raw) => {
-      const cmd = TYPED[raw.trim()];
-      if (cmd) return { kind: 'cmd', cmd };
+      const cmd = cmdOf(raw) ?? TYPED[raw.trim()];
+      if (cmd && (cmd !== 'later' || opts.later)) return { kind: 'cmd', cmd };
       const r = read(raw);
       // validate has accepted it already; a failure here would be a bug in `read`.
       if (!r.ok) throw new Error('input accepted by validate but not by read');

@@ -6,7 +6,7 @@ import { commandPrefix } from './node-view.js';
 import type { Ui } from './prompts.js';
 import type { WalkIo } from './walk-loop.js';
 
-export const uiOf = (ctx: Context): Ui => ({ lang: ctx.lang, c: ctx.c, now: ctx.now });
+export const uiOf = (ctx: Context): Ui => ({ lang: ctx.lang, c: ctx.c, now: ctx.now, cols: () => process.stdout.columns || 80 });
 
 export function walkIoFor(ctx: Context): WalkIo {
   return {

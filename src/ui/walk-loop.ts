@@ -1,6 +1,7 @@
 // The interactive walk: one node at a time, each answer committed (checked, appended, fsynced)
 // before the next prompt appears. Help and notes are handled where they are asked, without
 // leaving the node; going back, pausing and Ctrl+C leave it.
+import { deferredFields, isDeferrable } from '../engine/later.js';
 import { previousInput } from '../engine/walk.js';
 import { EXIT } from '../errors.js';
 import { nodeText } from '../render/answer-text.js';
@@ -11,9 +12,10 @@ import type { InputEvent, SessionEvent } from '../session/events.js';
 import type { LiveSession } from '../session/writer.js';
 import { t } from './i18n.js';
 import { inputErrorText } from './input-error.js';
-import { nodeAsks, type NodeAsk } from './node-asks.js';
-import { backSpec, noteSpec } from './pickers.js';
-import { ask as askPrompt, isPromptExit, type Cmd, type PromptContext, type Spec, type Ui } from './prompts.js';
+import { fillLater, laterFinishLines, laterLines, nowLines } from './later-view.js';
+import { LATER, nodeAsks, type NodeAsk } from './node-asks.js';
+import { noteSpec } from './pickers.js';
+import { ask as askPrompt, isPromptExit, widthOf, type Cmd, type PromptContext, type Spec, type Ui } from './prompts.js';
 import { contactLines, endLines, finishLines, headerLines, helpLines } from './node-view.js';
 import { onStopSignals } from './signals.js';
 
@@ -30,7 +32,7 @@ export interface WalkIo {
   ask?: <T>(spec: Spec<T>) => Promise<T>;
 }
 
-type Ask = <T>(spec: Spec<T>) => Promise<T>;
+export type Ask = <T>(spec: Spec<T>) => Promise<T>;
 
 export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
   const ask: Ask = io.ask ?? ((spec) => askPrompt(spec, io.prompt));
@@ -43,6 +45,10 @@ export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
     }
   });
   try {
+    // A finished session with fields left for later: resume is where they are filled in.
+    if (live.state.outcome !== null && deferredFields(live.routine, live.state).length > 0) {
+      await fillLater(live, io, ask, true);
+    }
     for (;;) {
       const code = await turn(live, io, ask);
       if (code !== undefined) return code;
@@ -71,25 +77,32 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | u
   const n = id !== null ? r.nodes.get(id) : undefined;
   if (!n) throw new Error('walk: no current node');
   io.out(headerLines(io.ui, r, s).join('\n'));
-  if (n.kind === 'end') io.out(endLines(io.ui, r, s, io.today()).join('\n'));
+  if (n.kind === 'end') io.out([...endLines(io.ui, r, s, io.today()), ...laterLines(io.ui, r, s)].join('\n'));
   const contact = contactLines(io.ui, n, io.contacts);
   if (contact.length) io.out(contact.join('\n'));
-  const asks = nodeAsks(io.ui, n, previousInput(s, n.id));
-  if (asks.intro) io.out(io.ui.c.bold(asks.intro));
-  if (asks.items.some((a) => a.spec().kind === 'input')) io.out(io.ui.c.dim(t(io.ui.lang, 'ia.typedHint')));
+  const asks = nodeAsks(io.ui, n, previousInput(s, n.id), (f) => isDeferrable(r, n, f));
+  if (asks.intro) io.out(io.ui.c.bold(wrap(asks.intro, widthOf(io.ui)).join('\n')));
   const reply = await askAll(live, io, ask, n, asks.items);
-  if (reply.kind === 'cmd') return command(live, io, ask, reply.cmd);
+  if (reply.kind === 'cmd') return command(live, io, reply.cmd);
   if (n.kind === 'end') {
     if (!live.state.finished) live.commit({ t: 'finished', at: now(io) });
-    io.out(['', ...finishLines(io.ui, live.id, io.jr)].join('\n'));
+    io.out(['', ...finishLines(io.ui, live.id, io.jr), ...laterFinishLines(io.ui, live, io.jr)].join('\n'));
     return EXIT.ok;
   }
   const refused = live.commit(asks.event(reply.values, now(io)) as InputEvent);
   if (refused) io.err(t(io.ui.lang, 'ia.rejected', { reason: inputErrorText(io.ui.lang, refused) }));
+  else {
+    const arisen = nowLines(io.ui, r, live.state, n.id);
+    if (arisen.length) io.out(arisen.join('\n'));
+  }
   return undefined;
 }
 
-/** Asks each part of a node in turn; help and notes come back to the same part. */
+/**
+ * Asks each part of a node in turn; help and notes come back to the same part, `<` goes back one
+ * part (its answer offered again) and from the first part leaves the node, `>` leaves the part
+ * and the deferrable parts after it for later.
+ */
 async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[]) {
   const values: unknown[] = [];
   let draft: unknown;
@@ -100,6 +113,20 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
     if (reply.kind === 'value') {
       values.push(reply.value);
       i++;
+    } else if (reply.cmd === 'later') {
+      if (!item.later) continue;
+      // This field and the node's following ones that may wait: documentation is done later as a
+      // whole; a field the walk needs is still asked.
+      let n = 0;
+      while (i < items.length && (items[i] as NodeAsk).later) {
+        values.push(LATER);
+        i++;
+        n++;
+      }
+      io.out(io.ui.c.dim(t(io.ui.lang, n === 1 ? 'later.deferred.one' : 'later.deferred', { n })));
+    } else if (reply.cmd === 'back' && i > 0) {
+      draft = values.pop();
+      i--;
     } else if (reply.cmd === 'help') {
       io.out(helpLines(io.ui, live.routine, n, item.help).join('\n'));
     } else if (reply.cmd === 'note') {
@@ -119,22 +146,21 @@ async function addNote(live: LiveSession, io: WalkIo, ask: Ask, node: string): P
   io.out(io.ui.c.green(t(io.ui.lang, 'ia.note.saved')));
 }
 
-async function command(live: LiveSession, io: WalkIo, ask: Ask, cmd: Cmd): Promise<number | undefined> {
+async function command(live: LiveSession, io: WalkIo, cmd: Cmd): Promise<number | undefined> {
   if (cmd === 'pause') {
     io.out(stopLines(live, io, EXIT.ok));
     return EXIT.ok;
   }
   if (cmd !== 'back') return undefined;
-  const spec = backSpec(io.ui, live.routine, live.state.path);
-  if (!spec) {
+  // One question back: the latest answered node on the path, its answer offered again.
+  const target = [...live.state.path].reverse().find((v) => v.input !== undefined)?.node;
+  if (target === undefined) {
     io.out(t(io.ui.lang, 'ia.back.none'));
     return undefined;
   }
-  const target = await ask(spec);
-  if (target === null) return undefined;
   const refused = live.commit({ t: 'went_back', at: now(io), node: target });
   const n = live.routine.nodes.get(target);
   if (refused) io.err(t(io.ui.lang, 'ia.rejected', { reason: inputErrorText(io.ui.lang, refused) }));
-  else if (n) io.out(io.ui.c.dim(wrap(t(io.ui.lang, 'ia.back.done', { question: nodeText(n, io.ui.lang) }), 96).join('\n')));
+  else if (n) io.out(io.ui.c.dim(wrap(t(io.ui.lang, 'ia.back.done', { question: nodeText(n, io.ui.lang) }), widthOf(io.ui)).join('\n')));
   return undefined;
 }

@@ -8,7 +8,7 @@ export const interactiveMessages: Catalog = {
     'ia.start.worker': 'dina initialer',
     'ia.start.practice': 'övningsärende: märks ÖVNING i allt som skapas',
     'ia.start.keys':
-      'Under genomgången:\n  pilar + Enter            välj svar (mellanslag markerar vid flerval)\n  ? eller "? Hjälp"        hjälptext och lagrum för frågan\n  < eller "< Gå tillbaka"  gå tillbaka till en tidigare fråga (tidigare svar förvalt)\n  + eller "+ Anteckning"   lägg till en anteckning\n  p eller "p Pausa"        spara och avsluta; fortsätt med `jour-routine resume ID`\n  Ctrl+C                   spara och avbryt (som pausa)\nI textfält skrivs tecknet ensamt på raden. Tider: "nu", "03:15", "3/12 03:15", "2026-12-03 03:15".',
+      'Under genomgången (en tangent räcker, ingen Enter):\n  pilar + Enter   välj svar (mellanslag markerar vid flerval, siffra väljer svar nr)\n  ?               hjälptext och lagrum för frågan\n  <               ett fält tillbaka i steget, sedan en fråga tillbaka (tidigare svar förvalt)\n  +               lägg till en anteckning\n  p               spara och pausa; fortsätt med `jour-routine resume ID`\n  >               fyll i senare (dokumentation som inget beslut bygger på)\n  Ctrl+C          spara och avbryt (som pausa)\nI textfält gäller tecknen som första tangent i ett tomt fält (börja med mellanslag för att skriva dem); i fritext pausar p bara ensamt följt av Enter. Tider: "nu", "03:15", "3/12 03:15", "2026-12-03 03:15".',
     'ia.resume.description': 'fortsätt ett pausat eller avbrutet ärende',
     'ia.resume.arg': 'sessionens id (utan id: välj bland pågående)',
     'ia.notTTY': '`jour-routine {command}` behöver en terminal att svara i; för svar från en fil, använd `jour-routine run RUTIN --answers FIL`',
@@ -97,7 +97,7 @@ export const interactiveMessages: Catalog = {
     'ia.start.worker': 'your initials',
     'ia.start.practice': 'training case: marked TRAINING in everything made from it',
     'ia.start.keys':
-      'While walking:\n  arrows + Enter        choose an answer (space ticks in multiple choice)\n  ? or "? Help"         help text and legal reference of the question\n  < or "< Go back"      go back to an earlier question (earlier answer preselected)\n  + or "+ Add a note"   add a note\n  p or "p Pause"        save and stop; continue with `jour-routine resume ID`\n  Ctrl+C                save and stop (same as pause)\nIn text fields, type the sign alone on the line. Times: "now", "03:15", "3/12 03:15", "2026-12-03 03:15".',
+      'While walking (one key, no Enter):\n  arrows + Enter  choose an answer (space ticks in multiple choice, a digit picks answer no.)\n  ?               help text and legal reference of the question\n  <               one field back in the step, then one question back (earlier answer preselected)\n  +               add a note\n  p               save and pause; continue with `jour-routine resume ID`\n  >               fill in later (documentation no decision rests on)\n  Ctrl+C          save and stop (same as pause)\nIn text fields the signs act as the first key in an empty field (start with a space to type them); in free text p pauses only alone followed by Enter. Times: "now", "03:15", "3/12 03:15", "2026-12-03 03:15".',
     'ia.resume.description': 'continue a paused or interrupted case',
     'ia.resume.arg': 'the session id (without: choose among unfinished ones)',
     'ia.notTTY': '`jour-routine {command}` needs a terminal to answer in; for answers from a file, use `jour-routine run ROUTINE --answers FILE`',

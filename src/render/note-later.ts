@@ -1,0 +1,31 @@
+// The note's "to be completed" section: fields the caseworker left "fyll i senare" during the
+// night, as open tasks for whoever completes the record.
+import { formatInstantLocal } from '../engine/calendar.js';
+import { deferredFields, recordOf } from '../engine/later.js';
+import type { WalkState } from '../engine/walk.js';
+import type { CompiledRoutine } from '../routine/model.js';
+import { t, type Lang } from '../ui/i18n.js';
+import { nodeText } from './answer-text.js';
+import { bullets, heading, inline, paragraph, tasks, type Block } from './markdown.js';
+
+const fieldName = (r: CompiledRoutine, node: string, field: string, lang: Lang): string => {
+  const n = r.nodes.get(node);
+  const f = recordOf(n).find((x) => x.id === field);
+  return `${n ? nodeText(n, lang) : node}: ${f?.label[lang] ?? field}`;
+};
+
+export function laterBlocks(r: CompiledRoutine, s: WalkState, lang: Lang): Block[] {
+  const left = deferredFields(r, s);
+  // What was filled in afterwards is said too: the journal shows when each entry was made.
+  const filled = s.events.flatMap((e) =>
+    e.t === 'completed' ? Object.keys(e.fields).map((f) => ({ text: inline(`${fieldName(r, e.node, f, lang)} (${formatInstantLocal(e.at)})`) })) : [],
+  );
+  if (left.length === 0 && filled.length === 0) return [];
+  const blocks: Block[] = [heading(2, inline(t(lang, 'later.noteTitle')))];
+  if (left.length) {
+    const items = left.map((d) => ({ text: inline(fieldName(r, d.node, d.field.id, lang)), checked: false }));
+    blocks.push(paragraph(inline(t(lang, 'later.noteIntro'))), tasks(items));
+  }
+  if (filled.length) blocks.push(paragraph(inline(t(lang, 'later.noteFilled'))), bullets(filled));
+  return blocks;
+}

@@ -1,0 +1,319 @@
+// Select, multiple choice and text input in which the walk's command keys (? < + p >) act on one
+// key press, and every line is word-wrapped to the terminal's width before Inquirer's screen
+// manager sees it (it would otherwise break lines inside words). Built on @inquirer/core, the
+// engine under @inquirer/prompts, so keys, redraw and Ctrl+C behave as in the stock prompts.
+//
+// In a text field a command key acts only as the first key into an empty field: nothing a
+// caseworker writes starts with ? < + or >, and a leading space (trimmed from every answer) lets
+// such a text be typed anyway. `p` starts too many words ("polisen") to be a command in free text:
+// there it pauses when typed alone and followed by Enter; in number and time fields it acts at once.
+import {
+  createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isTabKey, isUpKey, makeTheme, Separator, useKeypress,
+  usePagination, usePrefix, useState, type KeypressEvent,
+} from '@inquirer/core';
+import { wrap } from '../render/wrap.js';
+
+/** A command key and the raw value the prompt returns for it (`:help`, `:back`, …). */
+export interface CmdKey {
+  key: string;
+  value: string;
+  /** The action's id in the hint line ("key action", translated by the theme). */
+  label: string;
+  /** What the finished prompt shows when the key was used. */
+  shown: string;
+  /** Text fields: act on a single key press (else only when typed alone and followed by Enter). */
+  single?: boolean;
+}
+
+interface Base {
+  message: string;
+  keys?: CmdKey[];
+  /** Columns to wrap to; the terminal's width. */
+  width?: number;
+  // The theme of prompts.ts: prefix and style functions (colours, key hints in the user's language).
+  theme?: unknown;
+}
+
+export interface KChoice {
+  value: string;
+  name: string;
+  description?: string;
+  short?: string;
+  checked?: boolean;
+}
+
+type SeparatorLike = { type: 'separator'; separator: string };
+
+export interface KSelectConfig extends Base {
+  choices: (KChoice | SeparatorLike)[];
+  default?: string;
+  pageSize?: number;
+  loop?: boolean;
+}
+
+export interface KCheckboxConfig extends Base {
+  choices: (KChoice | SeparatorLike)[];
+  pageSize?: number;
+  loop?: boolean;
+  validate?: (picked: string[]) => boolean | string;
+  /** Accepted for the stock checkbox's config shape; this prompt has no all/invert shortcuts. */
+  shortcuts?: unknown;
+}
+
+export interface KInputConfig extends Base {
+  default?: string;
+  validate?: (s: string) => boolean | string;
+  /** How the accepted answer is shown once done (a time echoed with its date and weekday). */
+  transformer?: (s: string, state: { isFinal: boolean }) => string;
+}
+
+interface Styles {
+  answer: (s: string) => string;
+  message: (s: string, status?: string) => string;
+  error: (s: string) => string;
+  defaultAnswer: (s: string) => string;
+  help: (s: string) => string;
+  highlight: (s: string) => string;
+  description: (s: string) => string;
+  keysHelpTip: (keys: [string, string][]) => string;
+}
+
+const W = (c: Base) => Math.max(20, (c.width ?? 80) - 1);
+
+/** The character a key press stands for; modified keys (Ctrl, Alt) are never commands. */
+function charOf(key: KeypressEvent): string | undefined {
+  const k = key as KeypressEvent & { sequence?: string; meta?: boolean };
+  if (k.ctrl || k.meta) return undefined;
+  const ch = k.sequence ?? k.name;
+  return typeof ch === 'string' && ch.length === 1 ? ch : undefined;
+}
+
+const isSep = (x: KChoice | SeparatorLike): x is SeparatorLike => Separator.isSeparator(x) || (x as { type?: string }).type === 'separator';
+
+/** The key hint line, wrapped between hints and never inside one. */
+function hintLines(style: Styles, hints: [string, string][], width: number): string {
+  const parts = hints.map((h) => style.keysHelpTip([h]));
+  const lines: string[] = [];
+  let line = '';
+  let len = 0;
+  const vis = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+  for (const p of parts) {
+    const add = (line === '' ? 0 : 3) + vis(p);
+    if (line !== '' && len + add > width) {
+      lines.push(line);
+      line = '';
+      len = 0;
+    }
+    line = line === '' ? p : `${line}${style.help(' • ')}${p}`;
+    len += line === p ? vis(p) : add;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+const cmdHints = (keys: CmdKey[] | undefined, text: boolean): [string, string][] =>
+  (keys ?? []).map((k) => [text && !k.single ? `${k.key}⏎` : k.key, k.label]);
+
+/** "? Message" wrapped, continuation lines indented under the message. */
+function messageLines(prefix: string, message: string, width: number): string[] {
+  const lines = wrap(message, width - 2);
+  return lines.map((l, i) => (i === 0 ? `${prefix} ${l}` : `  ${l}`));
+}
+
+/** The finished prompt: the answer after the message, or under it when the line would be too long. */
+function doneView(style: Styles, prefix: string, message: string, answer: string, width: number): string {
+  const lines = messageLines(prefix, message, width);
+  const last = lines[lines.length - 1] ?? '';
+  const msg = lines.map((l) => style.message(l, 'done')).join('\n');
+  if (answer === '') return msg;
+  if (last.length + 1 + answer.length <= width) return `${msg} ${style.answer(answer)}`;
+  return `${msg}\n${wrap(answer, width, '  ').map((l) => style.answer(l)).join('\n')}`;
+}
+
+export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) => {
+  const theme = makeTheme(config.theme as object) as unknown as { style: Styles; prefix: unknown };
+  const style = theme.style;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status, theme: theme as never });
+  const width = W(config);
+  const items = config.choices;
+  const first = items.findIndex((x) => !isSep(x));
+  const last = items.length - 1 - [...items].reverse().findIndex((x) => !isSep(x));
+  const def = config.default !== undefined ? items.findIndex((x) => !isSep(x) && x.value === config.default) : -1;
+  const [active, setActive] = useState(def >= 0 ? def : first);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    const ch = charOf(key);
+    const cmd = ch !== undefined ? config.keys?.find((k) => k.key === ch) : undefined;
+    if (cmd) {
+      setStatus('done');
+      setPicked(cmd.shown);
+      done(cmd.value);
+      return;
+    }
+    if (isEnterKey(key)) {
+      const item = items[active];
+      if (!item || isSep(item)) return;
+      setStatus('done');
+      setPicked(item.short ?? item.name);
+      done(item.value);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      const step = isUpKey(key) ? -1 : 1;
+      let next = active;
+      do next += step;
+      while (next >= first && next <= last && isSep(items[next] as KChoice | SeparatorLike));
+      if (next >= first && next <= last) setActive(next);
+    } else if (ch !== undefined && /[1-9]/.test(ch)) {
+      // A digit picks the nth answer, as in the stock select.
+      const answers = items.map((x, i) => [x, i] as const).filter(([x]) => !isSep(x));
+      const hit = answers[Number(ch) - 1];
+      if (hit) setActive(hit[1]);
+    }
+  });
+  if (status === 'done') return doneView(style, prefix, config.message, picked ?? '', width);
+  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
+  const page = usePagination<KChoice | SeparatorLike>({
+    items,
+    active,
+    pageSize: config.pageSize ?? 10,
+    loop: false,
+    renderItem({ item, isActive }) {
+      if (isSep(item)) return ` ${item.separator}`;
+      const lines = wrap(item.name, width - 2);
+      const text = lines.map((l, i) => `${i === 0 ? (isActive ? '❯' : ' ') : ' '} ${l}`).join('\n');
+      return isActive ? style.highlight(text) : text;
+    },
+  });
+  const current = items[active];
+  const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
+  const hints = hintLines(style, [['↑↓', 'navigate'], ['⏎', 'select'], ...cmdHints(config.keys, false)], width);
+  return [msg, page, ' ', description, hints].filter(Boolean).join('\n');
+});
+
+export const keyedCheckbox = createPrompt<string[], KCheckboxConfig>((config, done) => {
+  const theme = makeTheme(config.theme as object) as unknown as { style: Styles };
+  const style = theme.style;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status, theme: theme as never });
+  const width = W(config);
+  const [items, setItems] = useState(config.choices.map((x) => (isSep(x) ? x : { ...x, checked: !!x.checked })));
+  const first = items.findIndex((x) => !isSep(x));
+  const last = items.length - 1 - [...items].reverse().findIndex((x) => !isSep(x));
+  const [active, setActive] = useState(first);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const ticked = () => items.flatMap((x) => (!isSep(x) && x.checked ? [x.value] : []));
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    const ch = charOf(key);
+    const cmd = ch !== undefined && !isSpaceKey(key) ? config.keys?.find((k) => k.key === ch) : undefined;
+    if (cmd) {
+      setStatus('done');
+      // The command first, then the ticks so far: they are offered again when the prompt returns.
+      done([cmd.value, ...ticked()]);
+      return;
+    }
+    if (isEnterKey(key)) {
+      const picked = ticked();
+      const ok = config.validate ? config.validate(picked) : true;
+      if (ok === true) {
+        setStatus('done');
+        done(picked);
+      } else setError(ok === false ? '' : ok);
+    } else if (isSpaceKey(key)) {
+      setError(undefined);
+      setItems(items.map((x, i) => (i === active && !isSep(x) ? { ...x, checked: !x.checked } : x)));
+    } else if (isUpKey(key) || isDownKey(key)) {
+      const step = isUpKey(key) ? -1 : 1;
+      let next = active;
+      do next += step;
+      while (next >= first && next <= last && isSep(items[next] as KChoice | SeparatorLike));
+      if (next >= first && next <= last) setActive(next);
+    }
+  });
+  if (status === 'done') {
+    const names = items.flatMap((x) => (!isSep(x) && x.checked ? [x.short ?? x.name] : []));
+    return doneView(style, prefix, config.message, names.join(', '), width);
+  }
+  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
+  const page = usePagination<KChoice | SeparatorLike>({
+    items,
+    active,
+    pageSize: config.pageSize ?? 10,
+    loop: false,
+    renderItem({ item, isActive }) {
+      if (isSep(item)) return ` ${item.separator}`;
+      const lines = wrap(item.name, width - 4);
+      const box = item.checked ? '◉' : '◯';
+      const text = lines.map((l, i) => (i === 0 ? `${isActive ? '❯' : ' '}${box} ${l}` : `   ${l}`)).join('\n');
+      return isActive ? style.highlight(text) : text;
+    },
+  });
+  const current = items[active];
+  const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
+  const hints = hintLines(style, [['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...cmdHints(config.keys, false)], width);
+  return [msg, page, ' ', description, error ? style.error(error) : '', hints].filter(Boolean).join('\n');
+});
+
+export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
+  const theme = makeTheme(config.theme as object) as unknown as { style: Styles };
+  const style = theme.style;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status, theme: theme as never });
+  const width = W(config);
+  const [def, setDef] = useState(config.default ?? '');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    const ch = charOf(key);
+    // Only as the first key into an empty field (the line holds at most this key now).
+    const first = value === '' && (rl.line === ch || rl.line === '');
+    const cmd = ch !== undefined && first ? config.keys?.find((k) => k.key === ch && k.single) : undefined;
+    if (cmd) {
+      rl.clearLine(0);
+      setStatus('done');
+      done(cmd.value);
+      return;
+    }
+    if (isEnterKey(key)) {
+      const word = config.keys?.find((k) => k.key === value.trim());
+      if (word) {
+        setStatus('done');
+        setValue('');
+        done(word.value);
+        return;
+      }
+      const answer = value === '' ? def : value;
+      const ok = config.validate ? config.validate(answer) : true;
+      if (ok === true) {
+        setValue(answer);
+        setStatus('done');
+        done(answer);
+      } else {
+        // Enter has emptied the line; the text comes back to be corrected.
+        rl.write(value);
+        setError(ok === false ? '' : ok);
+      }
+    } else if (isBackspaceKey(key) && value === '') {
+      setDef('');
+    } else if (isTabKey(key) && value.trim() === '') {
+      rl.clearLine(0);
+      rl.write(def);
+      setValue(def);
+    } else {
+      setValue(rl.line);
+      setError(undefined);
+    }
+  });
+  const lines = messageLines(prefix, config.message, width);
+  const shownDef = def !== '' && status !== 'done' && value === '' ? style.defaultAnswer(def) : '';
+  const msg = lines.map((l) => style.message(l, status)).join('\n');
+  const lastLen = (lines[lines.length - 1] ?? '').length;
+  const withDef = shownDef === '' ? msg : lastLen + def.length + 3 <= width ? `${msg} ${shownDef}` : `${msg}\n  ${shownDef}`;
+  if (status === 'done') {
+    return doneView(style, prefix, config.message, config.transformer ? config.transformer(value, { isFinal: true }) : value, width);
+  }
+  const hints = hintLines(style, cmdHints(config.keys, true), width);
+  return [`${withDef} ${value}`, [error ? style.error(error) : '', hints].filter(Boolean).join('\n')];
+});
