@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../src/engine/calendar.js';
 import { cli, tempDir } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
+import { plainTextProblems } from './helpers/plain-text.js';
 import { noteEvents, provRoutine, unfinishedEvents } from './helpers/note-session.js';
 import { NOTES, registryRoutine, walkEvents, writeSession } from './helpers/session-fixture.js';
 
@@ -43,15 +44,20 @@ describe('whole documents', () => {
     ['note.en.md', ['--lang', 'en']],
     ['handover.sv.md', ['--handover']],
     ['handover.en.md', ['--handover', '--lang', 'en']],
+    ['note.sv.txt', ['--format', 'text']],
+    ['note.en.txt', ['--format', 'text', '--lang', 'en']],
+    ['handover.sv.txt', ['--handover', '--format', 'text']],
+    ['handover.en.txt', ['--handover', '--format', 'text', '--lang', 'en']],
   ] as const;
   for (const [fixture, args] of cases) {
-    it(`${fixture} matches the committed fixture and passes markdownlint`, () => {
+    it(`${fixture} matches the committed fixture and passes ${fixture.endsWith('.md') ? 'markdownlint' : 'the plain-text checks'}`, () => {
       const r = exportDoc(full, ...args);
       expect(r.code).toBe(0);
       const file = join(NOTES, fixture);
       if (process.env.UPDATE_NOTES === '1' || !existsSync(file)) writeFileSync(file, r.stdout);
       expect(r.stdout).toBe(readFileSync(file, 'utf8'));
-      expect(lintMarkdown(r.stdout)).toEqual([]);
+      if (fixture.endsWith('.md')) expect(lintMarkdown(r.stdout)).toEqual([]);
+      else expect(plainTextProblems(r.stdout)).toEqual([]);
     });
   }
 

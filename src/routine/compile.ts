@@ -54,6 +54,8 @@ export interface Uses {
   dueFrom: Map<string, Position>;
   /** Nodes that module parameters ruled out: what names them is not an error in this routine. */
   pruned: Set<string>;
+  /** Case-note sentence templates (`note:`), each language and answer apart, for the checker. */
+  templates: { node: string; answer?: string; text: string; pos: Position }[];
 }
 
 export interface CompileOutput {
@@ -73,7 +75,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
   const modules: ModuleUse[] = [];
   const pending: PendingTarget[] = [];
   const texts: string[] = [input.routine.source.text];
-  const uses: Uses = { references: [], items: [], dueFrom: new Map(), pruned: new Set() };
+  const uses: Uses = { references: [], items: [], dueFrom: new Map(), pruned: new Set(), templates: [] };
   const noteRefs = (src: Source, ref: string | string[] | undefined, path: PathSegment[]) => {
     if (ref === undefined) return;
     if (typeof ref === 'string') uses.references.push({ id: ref, pos: locate(src, path) });
@@ -186,6 +188,17 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     };
     noteRefs(scope.src, ref, [...base, 'ref']);
     noteItems(scope.src, items, [...base, 'checklist']);
+    if ('note' in node && node.note !== undefined) {
+      const note = node.note;
+      const perAnswer = !('sv' in note && 'en' in note && typeof note.sv === 'string');
+      const texts = perAnswer ? Object.entries(note as Record<string, { sv: string; en: string }>) : [[undefined, note] as const];
+      for (const [answer, text] of texts) {
+        for (const lang of ['sv', 'en'] as const) {
+          const path = [...base, 'note', ...(answer !== undefined ? [answer] : []), lang];
+          uses.templates.push({ node: fq, ...(answer !== undefined ? { answer } : {}), text: (text as { sv: string; en: string })[lang], pos: locate(scope.src, path) });
+        }
+      }
+    }
     if ('decision' in node) node.grounds?.forEach((g, i) => noteRefs(scope.src, g.ref, [...base, 'grounds', i, 'ref']));
     const kind = 'question' in node ? 'question' : 'step' in node ? 'step' : 'decision' in node ? 'decision' : 'end';
     return {

@@ -72,6 +72,10 @@ export const DIAGNOSTIC_CODES = {
   'unused-checklist-item': 'warning',
   'duplicate-routine': 'error',
   'unknown-contact': 'warning',
+  'note-placeholder': 'error',
+  'note-template': 'error',
+  'note-answer': 'error',
+  'number-range': 'error',
   // answers files (run --answers, scenarios)
   'answer-unknown-id': 'error',
   'answer-missing': 'error',

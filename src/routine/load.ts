@@ -2,6 +2,7 @@
 // Pure: files come through `readFile`, today's date is passed in.
 import { dirname, resolve } from 'node:path';
 import { checkGraph } from './check-graph.js';
+import { checkNotes } from './check-notes.js';
 import { checkReferences } from './check-refs.js';
 import { compileRoutine, type ModuleLookup, type Parsed } from './compile.js';
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -95,6 +96,7 @@ export function loadRoutine(file: string, ctx: LoadContext): LoadResult {
   if (compiled.routine) {
     diagnostics.push(...checkGraph(compiled.routine));
     diagnostics.push(...checkReferences(compiled.routine, compiled.uses, { today: ctx.today, contacts: ctx.contacts }));
+    diagnostics.push(...checkNotes(compiled.routine, compiled.uses));
   }
   const all = sortDiagnostics(dedupe(diagnostics));
   return hasErrors(all) || !compiled.routine ? { diagnostics: all } : { routine: compiled.routine, diagnostics: all };

@@ -91,7 +91,25 @@ const OnEntrySchema = z.union([
   z.strictObject({ next: TargetSchema.optional(), checklist: ChecklistRefsSchema.optional() }),
 ]);
 
+// ---------------------------------------------------------------- case note (docs: "Sentence templates")
+
+/** What a node or a recorded field tells the summary at the top of the case note. */
+export const SUMMARY_ROLES = ['age', 'language', 'happened', 'location', 'police', 'risk', 'views'] as const;
+export type SummaryRole = (typeof SUMMARY_ROLES)[number];
+const SummaryRoleSchema = z.enum(SUMMARY_ROLES).describe('Where the answer goes in the case note summary');
+
+/**
+ * A sentence for the case note, with {placeholders} for the node's answer and recorded fields and
+ * [optional parts] dropped when a placeholder in them is empty. A question may give one per answer.
+ */
+export const NoteTemplateSchema = z
+  .union([TextSchema, z.record(z.string(), TextSchema)])
+  .describe('Sentence for the case note: { sv, en }, or per answer (yes/no/option id): { yes: { sv, en }, ... }');
+export type NoteTemplate = z.infer<typeof NoteTemplateSchema>;
+
 const common = {
+  note: NoteTemplateSchema.optional(),
+  summary: SummaryRoleSchema.optional(),
   section: TextSchema.optional().describe('Shown as where the caseworker is'),
   help: TextSchema.optional().describe('What is important to think about'),
   ref: RefsSchema.optional(),
@@ -134,6 +152,7 @@ export const FieldSchema = z.strictObject({
   type: z.enum(FIELD_TYPES).default('text'),
   optional: z.boolean().optional(),
   help: TextSchema.optional(),
+  summary: SummaryRoleSchema.optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
