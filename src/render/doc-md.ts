@@ -32,7 +32,8 @@ function list(items: readonly DItem[], numbered: boolean): Block {
 }
 
 export function blockMd(b: DBlock): Block {
-  if ('h' in b) return heading(b.h, inline(b.text));
+  // A heading's text cannot start a list, so "1. Item" needs no escape there.
+  if ('h' in b) return heading(b.h, escapeInline(b.text.replace(/\s+/g, ' ').trim()) || '–');
   if ('p' in b) return spansMd(b.p);
   if ('ul' in b) return list(b.ul, false);
   if ('ol' in b) return list(b.ol, true);
