@@ -82,7 +82,12 @@ export function openItemsBlock(r: CompiledRoutine, entries: readonly ChecklistEn
   );
 }
 
-/** Every reference the path, the chosen grounds and the checklist cite, in order of first use. */
+/**
+ * The references of the path taken, in order of first use: those of the steps and decisions
+ * walked, of the chosen grounds, and of the items on the checklist. A question's reference says
+ * why it is asked, whatever the answer; the law that applies is cited by the step or item the
+ * answer leads to, so a branch not taken never brings its law into the note.
+ */
 export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[]): string[] {
   const ids: string[] = [];
   const add = (x: string | string[] | undefined) => {
@@ -90,7 +95,7 @@ export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readon
   };
   for (const v of s.path) {
     const n = r.nodes.get(v.node);
-    if (!n) continue;
+    if (!n || n.kind === 'question') continue;
     add(n.refs);
     const input = v.input;
     if (n.kind === 'decision' && input?.t === 'decided') add(n.grounds?.find((g) => g.id === input.ground)?.ref);

@@ -6,7 +6,7 @@ import { isInstant } from '../engine/values.js';
 import { lookupIn, type Visit, type WalkState } from '../engine/walk.js';
 import { recordedFields, type CNode, type CompiledRoutine } from '../routine/model.js';
 import type { NoteTemplate, SummaryRole, Text } from '../routine/schema.js';
-import { fillTemplate, parseTemplate, type TemplateFormat } from '../routine/template.js';
+import { fillTemplate, parseTemplate, placeholders, type TemplateFormat } from '../routine/template.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { answerText, nodeText, valueText } from './answer-text.js';
 import { joinAsked } from './why-text.js';
@@ -52,11 +52,23 @@ function placeholderValue(n: CNode, visit: Visit, lang: Lang, name: string, form
 export function sentenceOf(n: CNode, visit: Visit, lang: Lang): string {
   const note = 'note' in n ? (n.note as NoteTemplate | undefined) : undefined;
   const templates = templateFor(note, n, visit);
+  const used = new Set<string>();
   const filled = templates.flatMap((tpl) => {
     const parsed = parseTemplate(tpl[lang]);
-    return parsed.ok ? [fillTemplate(parsed.parts, (name, format) => placeholderValue(n, visit, lang, name, format))] : [];
+    if (!parsed.ok) return [];
+    for (const p of placeholders(parsed.parts)) used.add(p.name);
+    return [fillTemplate(parsed.parts, (name, format) => placeholderValue(n, visit, lang, name, format))];
   });
-  if (filled.length) return filled.join(' ');
+  if (filled.length) {
+    // A recorded field the sentence does not name is still a fact of the case: it follows it.
+    const rest = (n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : [])
+      .filter((f) => !used.has(f.id))
+      .flatMap((f) => {
+        const v = placeholderValue(n, visit, lang, f.id);
+        return v === undefined ? [] : [`${f.label[lang]}: ${v}`];
+      });
+    return [...filled, ...(rest.length ? [`(${rest.join('; ')})`] : [])].join(' ');
+  }
   if (n.kind === 'end') return joinAsked(t(lang, 'note.outcome'), nodeText(n, lang));
   return joinAsked(nodeText(n, lang), answerText(n, visit.input, lang));
 }
