@@ -11,16 +11,26 @@ export function templateNames(n: CNode): string[] {
   return [...(n.kind === 'question' ? ['answer'] : []), ...recordedFields(n).map((f) => f.id)];
 }
 
-/** The column of an offset in a one-line plain scalar; a quoted or folded text keeps the value's start. */
-const at = (pos: Position, text: string, offset: number): Position =>
-  text.includes('\n') ? pos : { ...pos, col: pos.col + offset };
+/**
+ * The column of an offset in a one-line scalar (past the opening quote of a quoted one); a text
+ * over several lines, or one with escapes, keeps the value's start.
+ */
+function at(pos: Position, fileText: string, text: string, offset: number): Position {
+  const plain = { file: pos.file, line: pos.line, col: pos.col };
+  const line = fileText.split('\n')[pos.line - 1] ?? '';
+  const first = line[pos.col - 1];
+  const quote = first === '"' || first === "'" ? 1 : 0;
+  if (text.includes('\n') || line.slice(pos.col - 1 + quote, pos.col - 1 + quote + text.length) !== text) return plain;
+  return { ...plain, col: pos.col + quote + offset };
+}
 
 export function checkNotes(r: CompiledRoutine, uses: Uses): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const u of uses.templates) {
     const n = r.nodes.get(u.node);
     if (!n) continue;
-    if (u.answer !== undefined) {
+    // An answer key is the same in both languages: reported once, at the Swedish text.
+    if (u.answer !== undefined && u.lang === 'sv') {
       const allowed = answerIds(n);
       if (!allowed || !allowed.includes(u.answer)) {
         out.push(diag('note-answer', u.pos, { node: u.node, answer: u.answer, allowed: allowed?.join(', ') ?? '–' }));
@@ -28,12 +38,12 @@ export function checkNotes(r: CompiledRoutine, uses: Uses): Diagnostic[] {
     }
     const parsed = parseTemplate(u.text);
     if (!parsed.ok) {
-      out.push(diag('note-template', at(u.pos, u.text, parsed.offset), { node: u.node, problem: parsed.problem }));
+      out.push(diag('note-template', at(u.pos, u.fileText, u.text, parsed.offset), { node: u.node, problem: parsed.problem }));
       continue;
     }
     const names = templateNames(n);
     for (const p of placeholders(parsed.parts)) {
-      if (!names.includes(p.name)) out.push(diag('note-placeholder', at(u.pos, u.text, p.offset), { node: u.node, name: p.name, allowed: names.join(', ') }));
+      if (!names.includes(p.name)) out.push(diag('note-placeholder', at(u.pos, u.fileText, u.text, p.offset), { node: u.node, name: p.name, allowed: names.join(', ') }));
     }
   }
   for (const n of r.nodes.values()) {

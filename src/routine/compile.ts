@@ -55,7 +55,7 @@ export interface Uses {
   /** Nodes that module parameters ruled out: what names them is not an error in this routine. */
   pruned: Set<string>;
   /** Case-note sentence templates (`note:`), each language and answer apart, for the checker. */
-  templates: { node: string; answer?: string; text: string; pos: Position }[];
+  templates: { node: string; answer?: string; lang: 'sv' | 'en'; text: string; pos: Position; fileText: string }[];
 }
 
 export interface CompileOutput {
@@ -195,7 +195,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
       for (const [answer, text] of texts) {
         for (const lang of ['sv', 'en'] as const) {
           const path = [...base, 'note', ...(answer !== undefined ? [answer] : []), lang];
-          uses.templates.push({ node: fq, ...(answer !== undefined ? { answer } : {}), text: (text as { sv: string; en: string })[lang], pos: locate(scope.src, path) });
+          uses.templates.push({ node: fq, ...(answer !== undefined ? { answer } : {}), lang, text: (text as { sv: string; en: string })[lang], pos: locate(scope.src, path), fileText: scope.src.text });
         }
       }
     }
