@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import type { Runner } from '../cli.js';
 import { todayLocal, type Context } from '../context.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
+import { localDateOf } from '../engine/calendar.js';
 import { CliError, EXIT } from '../errors.js';
 import { renderChecklistMarkdown } from '../render/checklist-md.js';
 import { renderChecklistHeader, renderChecklistText, type Style } from '../render/checklist-text.js';
@@ -24,12 +25,14 @@ function terminalStyle(ctx: Context): Style {
 }
 
 /** The coming weeks with each open deadline's act-by day; tags are the items' order in the list. */
-function calendarOf(ctx: Context, entries: readonly ChecklistEntry[], today: string): string[] {
+function calendarOf(ctx: Context, s: OpenSession, entries: readonly ChecklistEntry[], today: string): string[] {
   const marks: CalendarMark[] = [];
   openEntries(entries).forEach((e, i) => {
     if (e.deadline && 'safe' in e.deadline) marks.push({ date: e.deadline.safe, tag: String(i + 1), text: `${e.item.text[ctx.lang]} (${t(ctx.lang, `owner.${e.item.owner}`)})` });
   });
-  return calendarPicture(marks, today, ctx.lang, today);
+  // From the case's first day, or today if earlier, so a list printed later still shows its weeks.
+  const start = localDateOf(s.started.at);
+  return calendarPicture(marks, start < today ? start : today, ctx.lang, today);
 }
 
 function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: Format, today: string): void {
@@ -47,13 +50,13 @@ function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: 
     };
     ctx.out(JSON.stringify(body, null, 2));
   } else if (format === 'md') {
-    ctx.out(renderChecklistMarkdown(r, s.started, s.id, entries, today, ctx.lang, { path: s.state.path, calendar: calendarOf(ctx, entries, today) }).trimEnd());
+    ctx.out(renderChecklistMarkdown(r, s.started, s.id, entries, today, ctx.lang, { path: s.state.path, calendar: calendarOf(ctx, s, entries, today) }).trimEnd());
   } else {
     const style = terminalStyle(ctx);
     const lines = [
       ...renderChecklistHeader(r, s.started, s.id, today, ctx.lang, style),
       ...renderChecklistText(r, entries, ctx.lang, undefined, { style, withStatus: true, why }),
-      ...calendarOf(ctx, entries, today),
+      ...calendarOf(ctx, s, entries, today),
     ];
     ctx.out(lines.join('\n').trimEnd());
   }

@@ -119,11 +119,11 @@ export function renderChecklistText(
         lines.push(...wrap(p.text, WIDTH, INDENT).map((l) => (p.tone ? style(p.tone, l) : l)));
       }
       const refs = e.item.refs.map((id) => lawOf(r, id, lang));
+      const status = statusText(e, lang);
+      if (status) lines.push(...wrap(status, WIDTH, INDENT).map((l) => style('muted', l)));
       // "Why" names the laws too, so they are not printed twice.
       if (opts.why) lines.push(...wrap(opts.why(e), WIDTH, INDENT));
       else if (refs.length) lines.push(...wrap(refs.join('; '), WIDTH, INDENT));
-      const status = statusText(e, lang);
-      if (status) lines.push(...wrap(status, WIDTH, INDENT).map((l) => style('muted', l)));
     }
     lines.push('');
   }
