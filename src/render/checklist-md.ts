@@ -71,17 +71,6 @@ export function openEntries(entries: readonly ChecklistEntry[]): ChecklistEntry[
     .map((x) => x.e);
 }
 
-export function openItemsBlock(r: CompiledRoutine, entries: readonly ChecklistEntry[], lang: Lang): Block {
-  const open = openEntries(entries);
-  if (!open.length) return inline(t(lang, 'note.noOpen'));
-  return bullets(
-    open.map((e) => ({
-      text: `${bold(inline(e.item.text[lang]))} (${inline(ownerText(e, lang))})`,
-      sub: [...deadlineItems(e, r, lang), ...refsItem(e.item.refs, r, lang)],
-    })),
-  );
-}
-
 /**
  * The references of the path taken, in order of first use: those of the steps and decisions
  * walked, of the chosen grounds, and of the items on the checklist. A question's reference says
@@ -102,22 +91,6 @@ export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readon
   }
   for (const e of entries) add(e.item.refs);
   return ids;
-}
-
-export function referencesBlock(r: CompiledRoutine, ids: readonly string[], lang: Lang): Block {
-  if (!ids.length) return inline(t(lang, 'note.noRefs'));
-  return bullets(
-    ids.map((id) => {
-      const ref = r.references.get(id);
-      if (!ref) return { text: inline(id) };
-      const dates = ref.valid_until
-        ? t(lang, 'note.validUntil', { from: ref.valid_from, until: ref.valid_until })
-        : t(lang, 'note.valid', { from: ref.valid_from });
-      const verify = ref.verify ? [{ text: `${bold(inline(t(lang, 'note.verify')))}: ${inline(ref.note?.[lang] ?? '')}` }] : [];
-      const note = !ref.verify && ref.note ? [{ text: inline(ref.note[lang]) }] : [];
-      return { text: `${bold(inline(ref.law[lang]))}: ${inline(ref.title[lang])} (${inline(dates)})`, sub: [...verify, ...note] };
-    }),
-  );
 }
 
 /** `checklist --format md`: a document of its own, with today's overdue marks (unlike the note). */

@@ -47,4 +47,3 @@ export function renderMd(blocks: readonly DBlock[]): string {
   return document(blocks.map(blockMd));
 }
 
-export { bold };
