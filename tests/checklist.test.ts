@@ -116,7 +116,7 @@ describe('checklist as markdown and JSON', () => {
     for (const id of [full, practice]) {
       for (const lang of ['sv', 'en']) expect(lintMarkdown(cli(['--data-dir', data, '--lang', lang, 'checklist', id, '--format', 'md']).stdout)).toEqual([]);
     }
-  });
+  }, 120_000); // several runs of the CLI: slow on a shared two-core machine
 
   it('JSON is one stable object with every item, its status and its deadline', () => {
     const r = checklist(full, '--format', 'json');

@@ -98,7 +98,7 @@ describe('what the note says', () => {
       expect(lintMarkdown(doc)).toEqual([]);
     }
     expect(exportDoc(full).stdout).not.toMatch(/ÖVNING|TRAINING/);
-  });
+  }, 120_000); // several runs of the CLI: slow on a shared two-core machine
 
   it('an unfinished session says so, with the last recorded time instead of an end, and lints clean', () => {
     const note = exportDoc(unfinished).stdout;
@@ -109,7 +109,7 @@ describe('what the note says', () => {
     for (const args of [[], ['--handover'], ['--lang', 'en'], ['--handover', '--lang', 'en']]) {
       expect(lintMarkdown(exportDoc(unfinished, ...args).stdout)).toEqual([]);
     }
-  });
+  }, 120_000); // several runs of the CLI: slow on a shared two-core machine
 
   it('works on a session of a routine from the registry: its version and content hash are recorded', () => {
     const r = exportExample();
