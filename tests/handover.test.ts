@@ -20,14 +20,14 @@ function handover(events: SessionEvent[], lang: 'sv' | 'en' = 'sv'): string {
 function section(doc: string, title: string): string {
   const start = doc.indexOf(title);
   if (start < 0) throw new Error(`no section ${title}`);
-  const next = doc.indexOf('\n#', start + title.length);
+  const next = doc.indexOf(title.startsWith('## ') ? '\n## ' : '\n#', start + title.length);
   return doc.slice(start, next < 0 ? undefined : next);
 }
 
 describe('handover', () => {
   const doc = handover(noteEvents(f));
 
-  it('lists what remains, earliest "act by" first, each with owner, deadline and legal reference', () => {
+  it('lists what remains, earliest "act by" first, each with owner, deadline and why', () => {
     const titles = doc.split('\n').filter((l) => l.startsWith('### '));
     expect(titles).toEqual([
       '### 1. Underställ beslutet förvaltningsrätten',
@@ -38,28 +38,46 @@ describe('handover', () => {
     expect(ansok).toContain('- **Ansvarig**: stadsdelen');
     expect(ansok).toContain('  - Agera senast 2026-12-30 (räknat från Omedelbart omhändertagande: Verkställt 2026-12-03 03:50)');
     expect(ansok).toContain('  - Fristens sista dag är 2026-12-31 (Nyårsafton); enligt lag (1930:173) flyttas den till 2027-01-04 – lita inte på det');
-    expect(ansok).toContain('  - OBS: 8 § LVU gäller bara till 2026-12-31 – kontrollera vad som gäller');
-    expect(ansok).toContain('- **Lagrum**: 8 § LVU');
+    expect(ansok).toContain('  - **OBS: 8 § LVU gäller bara till 2026-12-31 – kontrollera vad som gäller**');
+    expect(ansok).toContain('- Varför: Omedelbart omhändertagande; 8 § LVU');
   });
 
-  it("carries the item's help and the help of the step that put it on the list", () => {
+  it('gives each help paragraph once: an item whose step help was already given points to it', () => {
     const understall = section(doc, '### 1.');
     expect(understall).toContain('**Att tänka på**: Beslutet upphör om det inte underställs inom en vecka från beslutsdagen.');
     expect(understall).toContain('**Från steget "Omedelbart omhändertagande"**: Beslutet fattas av ordföranden eller en utsedd ledamot.');
+    expect(section(doc, '### 3.')).toContain('**Från steget "Omedelbart omhändertagande"**: se punkt 1');
+    expect(doc.split('Beslutet fattas av ordföranden').length - 1).toBe(1);
     // An item without help of its own still brings its step's.
     expect(section(doc, '### 2.')).toContain('**Från steget "Är barnet eller någon annan i akut fara just nu?"**: Ring 112 innan du går vidare.');
     expect(section(doc, '### 2.')).not.toContain('**Att tänka på**');
   });
 
-  it('says what was decided and done: the decision, the contacts, the items ticked off', () => {
+  it('carries every answer of the night, the decision and what was done', () => {
+    const facts = section(doc, '## Uppgifter från passet');
+    expect(facts).toContain('Ingen var i akut fara.');
+    expect(facts).toContain('Hur gammal säger personen att hen är? 15');
+    expect(facts).toContain('diarienummer 5000-K1234-26');
+    expect(facts).toContain('Placering: Jourhem');
+    expect(facts).toContain('Är barnet medborgare i ett annat land? Nej');
+    expect(facts).toContain('Kontakta vårdnadshavaren: Vem: Mamma');
     const decided = section(doc, '## Beslut');
     expect(decided).toContain('  - Beslutsfattare: Ordförande NN');
     expect(decided).toContain('  - Verkställd: 2026-12-03 03:50');
-    const done = section(doc, '## Gjort under passet');
-    expect(done).toContain('- **Polis: Kontakta polisen om brottet mot barnet** (2026-12-03 02:05; 10 kap. 21 § OSL)');
-    expect(done).toContain('  - Diarienummer: 5000-K1234-26');
-    expect(done).toContain('- Ordna läkarundersökning – Klart: AB 2026-12-03 04:10');
+    expect(section(doc, '## Gjort under passet')).toContain('- Ordna läkarundersökning – Klart: AB 2026-12-03 04:10');
     expect(doc).not.toContain('### 4.');
+  });
+
+  it('draws the coming weeks: each act-by day marked with its item, weekends and holidays shaded, 80 columns', () => {
+    const cal = section(doc, '## Kalender');
+    const lines = cal.split('\n');
+    expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(cal).toMatch(/^v\.50 dec .*\[10\]1/m);
+    expect(cal).toMatch(/^v\.51 dec .*\[17\]2/m);
+    expect(cal).toMatch(/^v\.53 dec–jan .*\[30\]3 +░31░/m);
+    expect(cal).toMatch(/^v\.52 dec .*░24░ +░25░ +░26░ +░27░/m);
+    expect(cal).toContain('2026-12-24 Julafton');
+    expect(cal).toContain(' 3  2026-12-30  Ansök om vård hos förvaltningsrätten (stadsdelen)');
   });
 
   it('an unfinished walk names the next step and what to think about there', () => {
@@ -74,7 +92,7 @@ describe('handover', () => {
     expect(handover(noteEvents(f))).not.toContain('inte genomgången');
   });
 
-  it('when everything is done it says so, and not-applicable items keep their reason', () => {
+  it('when everything is done it says so, and not-applicable items keep their reason and are never done', () => {
     const res = replay(f.routine, noteEvents(f));
     const all = deriveChecklist(f.routine, res?.state as never, '2026-12-03').map((e) => e.item.id);
     const ticks: SessionEvent[] = all.map((item, i) => ({
@@ -83,7 +101,8 @@ describe('handover', () => {
     }));
     const out = handover([...noteEvents(f), ...ticks], 'en');
     expect(section(out, '## Still to do')).toContain('No open items remain.');
-    expect(out).toContain('- Decide whether to open an investigation – Not applicable (GH 2026-12-03 05:02): Utredning redan inledd');
+    expect(out).toContain('- Not applicable: Decide whether to open an investigation – Not applicable (GH 2026-12-03 05:02): Utredning redan inledd');
+    expect(out).not.toContain('## Calendar');
     expect(lintMarkdown(out)).toEqual([]);
   });
 

@@ -8,8 +8,10 @@ import { renderHandover } from '../src/render/handover.js';
 import { inline, text } from '../src/render/markdown.js';
 import { renderNote } from '../src/render/note.js';
 import type { SessionEvent } from '../src/session/events.js';
+import { micromark } from 'micromark';
 import { lintMarkdown } from './helpers/md-lint.js';
-import { noteEvents, provRoutine } from './helpers/note-session.js';
+import { plainTextProblems } from './helpers/plain-text.js';
+import { noteEvents, provRoutine, unfinishedEvents } from './helpers/note-session.js';
 
 const f = provRoutine();
 
@@ -103,6 +105,40 @@ describe('escaping what the caseworker typed', () => {
   });
 });
 
+/** The text of one `## …` section, up to the next heading of that level. */
+function section(doc: string, title: string): string {
+  const start = doc.indexOf(`## ${title}\n`);
+  if (start < 0) throw new Error(`no section ${title}`);
+  const next = doc.indexOf('\n## ', start + 3);
+  return doc.slice(start, next < 0 ? undefined : next);
+}
+
+const count = (doc: string, needle: string) => doc.split(needle).length - 1;
+
+function renderAll(events: SessionEvent[], lang: 'sv' | 'en' = 'sv') {
+  const res = replay(f.routine, events);
+  if (!res || res.rejected.length) throw new Error('fixture rejected');
+  const entries = deriveChecklist(f.routine, res.state, '2026-12-03');
+  return {
+    state: res.state,
+    entries,
+    docs: [
+      renderNote(f.routine, res.state, entries, lang),
+      renderNote(f.routine, res.state, entries, lang, 'text'),
+      renderHandover(f.routine, res.state, entries, lang),
+      renderHandover(f.routine, res.state, entries, lang, 'text'),
+    ],
+  };
+}
+
+/** The fixture session with the home-country branch taken: a contact with the authority abroad. */
+const homeCountryEvents = (): SessionEvent[] =>
+  noteEvents(f).flatMap((e): SessionEvent[] =>
+    e.t === 'answered' && e.node === 'hemland.utlandsk'
+      ? [{ ...e, value: 'yes' }, { t: 'recorded', at: '2026-12-03T04:02:00+01:00', node: 'hemland.kontakt', fields: { myndighet: 'UD, centralmyndigheten', referens: 'UD-2026-77' } }]
+      : [e],
+  );
+
 describe('the note', () => {
   it('prints withdrawn answers only as a brief change, never as facts', () => {
     const { note } = render(noteEvents(f));
@@ -110,27 +146,103 @@ describe('the note', () => {
     expect(note).toContain('ändrat svar från och med "Hur gammal säger personen att hen är?"');
   });
 
-  it('holds decisions with who, ground and both times, and contacts with the report number', () => {
-    const { note } = render(noteEvents(f), 'en');
-    const decisions = note.slice(note.indexOf('## Decisions'), note.indexOf('## Contacts'));
-    expect(decisions).toContain('- **Immediate custody** (Section 6 LVU)');
-    expect(decisions).toContain('  - Decided by: Ordförande NN');
-    expect(decisions).toContain('  - Ground: Section 3 LVU (own behaviour)');
-    expect(decisions).toContain('  - Decided at: 2026-12-03 03:15');
-    expect(decisions).toContain('  - Carried out at: 2026-12-03 03:50');
-    const contacts = note.slice(note.indexOf('## Contacts'), note.indexOf('## Checklist'));
-    expect(contacts).toContain('  - Report number: 5000-K1234-26');
+  it('opens with a summary: age, where the child is, the decision, the police report number, the next act-by dates', () => {
+    const { note } = render(noteEvents(f));
+    expect(note.split('\n').find((l) => l.startsWith('## '))).toBe('## Sammanfattning');
+    const summary = section(note, 'Sammanfattning');
+    expect(summary).toContain('- **Ålder**: 15');
+    expect(summary).toContain('- **Var personen är nu**: Jourhem');
+    expect(summary).toContain('- **Beslut**: Ordförande NN beslutade 2026-12-03 03:15 om omedelbart omhändertagande enligt 3 § LVU (eget beteende); verkställt 2026-12-03 03:50. Placering: Jourhem.');
+    expect(summary).toContain('- **Polis**: Polisen kontaktades 02:00 (Vakthavande befäl, Polisregion Stockholm). Anmälan gjordes, diarienummer 5000-K1234-26.');
+    expect(summary).toContain('  - agera senast 2026-12-10: Underställ beslutet förvaltningsrätten (stadsdelen)');
+    expect(summary).toContain('  - agera senast 2026-12-30: Ansök om vård hos förvaltningsrätten (stadsdelen)');
   });
 
-  it('a contact made in a module names the module (home-country authorities)', () => {
-    const events = noteEvents(f).flatMap((e): SessionEvent[] =>
-      e.t === 'answered' && e.node === 'hemland.utlandsk'
-        ? [{ ...e, value: 'yes' }, { t: 'recorded', at: '2026-12-03T04:02:00+01:00', node: 'hemland.kontakt', fields: { myndighet: 'UD, centralmyndigheten', referens: 'UD-2026-77' } }]
-        : [e],
-    );
-    const { note } = render(events);
-    expect(note).toContain('- **Hemlandets myndigheter: Informera myndigheten i hemlandet via centralmyndigheten** (2026-12-03 04:02; Art. 80 förordning (EU) 2019/1111; Förordning (2022:959) 2 § och förordning (2012:826) 2 §)');
-    expect(note).toContain('  - Referens: UD-2026-77');
-    expect(note).toContain('- **Förordning (2022:959) 2 § och förordning (2012:826) 2 §**: UD är centralmyndighet (gäller från 2022-08-01)');
+  it('tells the course of events by when things happened; the times answers were typed stay in the record at the end', () => {
+    const { note } = render(noteEvents(f), 'en');
+    const course = section(note, 'Course of events');
+    const at = (s: string) => course.indexOf(s);
+    expect(at('02:00 – The police were contacted')).toBeGreaterThan(0);
+    expect(at('02:00 – The police')).toBeLessThan(at('03:15 – Ordförande NN decided'));
+    expect(at('03:15 – Ordförande NN decided')).toBeLessThan(at('04:00 – Contact the guardian'));
+    // The police step was entered at 02:05 and the decision at 03:55: not facts of the case.
+    for (const typed of ['02:05', '03:55', '01:42', '01:47']) expect(course).not.toContain(typed);
+    const record = section(note, 'Record of entry');
+    expect(record).toContain('- 2026-12-03 03:55 – entered: "Immediate custody"');
+    expect(record).toContain(`\`${f.routine.hash}\``);
+    expect(record).toContain('prov-barn version 3');
+    expect(note.trimEnd().endsWith('(AB)')).toBe(true);
   });
+
+  it("reads the routine's sentences, drops an optional part whose field is empty, and falls back to question and answer", () => {
+    const { note } = render(unfinishedEvents(f));
+    expect(note).toContain('Polisen kontaktades 02:00 (Vakthavande befäl).');
+    expect(note).not.toContain('Anmälan gjordes');
+    expect(render(noteEvents(f)).note).toContain('Är barnet medborgare i ett annat land? Nej');
+  });
+
+  it('cites only the legal references of the path taken, each once, and says "to be verified" once', () => {
+    const plain = render(noteEvents(f)).note;
+    expect(plain).not.toMatch(/2019\/1111|2022:959/);
+    const taken = renderAll(homeCountryEvents()).docs;
+    for (const doc of taken.filter((_, i) => i % 2 === 0)) {
+      expect(count(section(doc, 'Lagrum som använts'), 'Art. 80 förordning (EU) 2019/1111')).toBe(1);
+      expect(count(doc, '**6 § LVU**')).toBe(1);
+      expect(count(doc, '**Att verifiera**')).toBe(1);
+    }
+    const notTaken = renderAll(noteEvents(f)).docs;
+    for (const doc of notTaken) expect(doc).not.toMatch(/2019\/1111|2022:959|Art\. 80/);
+  });
+
+  it('never shows a not-applicable item as done, in any document or form', () => {
+    const { docs } = renderAll(unfinishedEvents(f));
+    for (const doc of docs) {
+      const lines = doc.split('\n').filter((l) => l.includes('Ring 112'));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) expect(l).not.toMatch(/\[x\]|Klart/);
+    }
+    expect(docs[0]).toContain('- Ej aktuell: Ring 112 (ansvarig: Socialjouren)');
+    expect(docs[0]).toContain('  - Ej aktuellt (CD 2026-12-03 03:25): Polisen var redan på plats');
+  });
+
+  it('says why each item is there: the answer that put it there and the law', () => {
+    const { note } = render(unfinishedEvents(f));
+    const checklist = section(note, 'Checklista');
+    expect(checklist).toContain('  - Varför: Är barnet eller någon annan i akut fara just nu? Ja');
+    expect(checklist).toContain('  - Varför: Är barnet eller någon annan i akut fara just nu? Ja; 20 kap. 2 § SoL (2025:400)');
+    expect(checklist).toContain('  - Varför: Omedelbart omhändertagande; 7 § LVU');
+  });
+
+  it('keeps the lines of a note of several lines, in Markdown (hard breaks) and in text', () => {
+    const { docs } = renderAll(noteEvents(f));
+    for (const md of [docs[0], docs[2]] as string[]) {
+      const html = micromark(md);
+      expect(html).toMatch(/Flickan säger att hon är 15 år; mannen \*greps\* på plats\.<br \/>\s*# Mamman nås/);
+    }
+    for (const txt of [docs[1], docs[3]] as string[]) {
+      const lines = txt.split('\n');
+      const i = lines.findIndex((l) => l.includes('Flickan säger'));
+      expect(lines[i + 1]?.trim()).toBe('# Mamman nås på 070-123 45 67 <kl 02>');
+      expect(lines[i + 2]?.trim()).toBe('- se även https://example.org/rutin.');
+    }
+  });
+
+  it('the plain-text forms have no Markdown, no line over 80 columns and no trailing space (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), markdownish), fc.constantFrom<'sv' | 'en'>('sv', 'en'), (s, lang) => {
+        const res = replay(f.routine, withText(s));
+        if (!res) throw new Error('fixture rejected');
+        const entries = deriveChecklist(f.routine, res.state, '2026-12-03');
+        for (const doc of [renderNote(f.routine, res.state, entries, lang, 'text'), renderHandover(f.routine, res.state, entries, lang, 'text')]) {
+          // What the caseworker typed is theirs, character for character: taken out before the
+          // check for Markdown, which the tool itself must never add. Width and spaces count as they are.
+          const pieces = s.split(/\s+/).filter((x) => x !== '').sort((a, b) => b.length - a.length);
+          const cleaned = doc.split('\n').map((l) => pieces.reduce((acc, p) => acc.split(p).join(''), l).trimEnd()).join('\n');
+          expect(plainTextProblems(cleaned)).toEqual([]);
+          expect(plainTextProblems(doc).filter((p) => /columns|trailing/.test(p))).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ type Schema = Record<string, unknown>;
 const KNOWN = new Set([
   '$schema', '$comment', '$ref', 'title', 'description', 'definitions', 'type', 'properties', 'required',
   'additionalProperties', 'propertyNames', 'items', 'allOf', 'anyOf', 'oneOf', 'enum', 'const', 'pattern',
-  'minLength', 'maxLength', 'minItems', 'minimum', 'maximum', 'default',
+  'minLength', 'maxLength', 'minItems', 'minimum', 'maximum', 'default', 'format',
 ]);
 
 function typeOf(v: unknown): string {
@@ -38,6 +38,8 @@ export function validate(root: Schema, data: unknown): string[] {
     if ('const' in s && s.const !== v) errors.push(`${at}: ${JSON.stringify(v)} is not ${JSON.stringify(s.const)}`);
     if (typeof v === 'string') {
       if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) errors.push(`${at}: "${v}" does not match ${s.pattern}`);
+      // format: date as ajv-formats has it: a real calendar day, so 2026-02-30 is refused.
+      if (s.format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v))) errors.push(`${at}: "${v}" is not a date`);
       if (typeof s.minLength === 'number' && v.length < s.minLength) errors.push(`${at}: shorter than ${s.minLength}`);
       if (typeof s.maxLength === 'number' && v.length > s.maxLength) errors.push(`${at}: longer than ${s.maxLength}`);
     }

@@ -93,6 +93,18 @@ describe('the schema rejects what the loader rejects', () => {
     expect(errors((d) => (d.nodes.alder.branches[0].when = { all: [{ not: { q: 'alder', lt: 18 } }] }))).toEqual([]);
   });
 
+  it('a date that is not in the calendar, as validate refuses it (format: date)', () => {
+    expect(jsonSchema('routine').definitions).toMatchObject({ Date: { format: 'date' } });
+    expect(errors((d) => (d.reviewed = '2026-02-30'))).not.toEqual([]);
+    expect(errors((d) => (d.reviewed = '2026-02-28'))).toEqual([]);
+  });
+
+  it('a case-note sentence and a summary role, and a role that does not exist', () => {
+    expect(errors((d) => (d.nodes['akut-fara'].note = { yes: { sv: 'Fara.', en: 'Danger.' } }))).toEqual([]);
+    expect(errors((d) => (d.nodes.alder.summary = 'age'))).toEqual([]);
+    expect(errors((d) => (d.nodes.alder.summary = 'shoe-size'))).not.toEqual([]);
+  });
+
   it('a scenario time without an offset', () => {
     const s = { routine: 'x', scenarios: [{ name: 'a', at: '2026-12-03 01:40' }] };
     expect(validate(jsonSchema('scenarios'), s)).not.toEqual([]);

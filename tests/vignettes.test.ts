@@ -9,6 +9,10 @@ import type { CompiledRoutine } from '../src/routine/model.js';
 import { ROOT, cli, tempDir } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { registryRoutine, walkEvents, writeSession } from './helpers/session-fixture.js';
+import { plainTextProblems } from './helpers/plain-text.js';
+import { replay } from '../src/engine/walk.js';
+import { isInstant } from '../src/engine/values.js';
+import { sentenceOf } from '../src/render/note-facts.js';
 
 interface Scenario {
   name: string;
@@ -117,16 +121,16 @@ describe('vignettes on the bundled routines', () => {
     const r = cmd('export', run('V1').id);
     expect(r.code).toBe(0);
     const note = r.stdout;
-    const decisions = note.slice(note.indexOf('## Beslut'), note.indexOf('## Kontakter'));
+    const decisions = note.slice(note.indexOf('## Beslut'), note.indexOf('## Checklista'));
     expect(decisions).toContain('Beslutsfattare: Jourhavande ledamot NN');
     expect(decisions).toContain('Grund: 3 § LVU');
     expect(decisions).toContain('Beslutad: 2026-12-03 03:15');
     expect(decisions).toContain('Verkställd: 2026-12-03 03:50');
-    const contacts = note.slice(note.indexOf('## Kontakter'), note.indexOf('## Checklista'));
-    expect(contacts).toContain('5000-K1234-26');
-    expect(contacts).toContain('Modern');
+    const course = note.slice(note.indexOf('## Förlopp'), note.indexOf('## Beslut'));
+    expect(course).toContain('5000-K1234-26');
+    expect(course).toContain('Modern');
     expect(note).toContain('Barnet hos polisen, vägrar åka hem eller till placering'); // the protection assessment
-    const open = note.slice(note.indexOf('## Öppna punkter'), note.indexOf('## Lagrum'));
+    const open = note.slice(note.indexOf('## Checklista'), note.indexOf('## Lagrum'));
     expect(open).toContain('Agera senast 2026-12-10');
     expect(open).toContain('Agera senast 2026-12-30');
     expect(note).toMatch(/- \*\*8 § LVU\*\*: [^\n]*till och med 2026-12-31/);
@@ -156,6 +160,39 @@ describe('vignettes on the bundled routines', () => {
       }
     });
   }
+
+  for (const v of VIGNETTES) {
+    it(`${v.key}: every answer on the path is in the handover, and the plain-text note passes the journal checks`, () => {
+      const { id, routine } = run(v.key);
+      const handover = flat(cmd('export', id, '--handover').stdout.replace(/\\(.)/g, '$1'));
+      const res = replay(routine, walkEvents(routine, run(v.key).scenario.answers, { at: run(v.key).scenario.at }));
+      if (!res) throw new Error('replay');
+      for (const visit of res.state.path) {
+        const n = routine.nodes.get(visit.node);
+        if (!n || !visit.input) continue;
+        // The routine's sentence or, without one, the question and the answer; and every value typed.
+        expect(handover, visit.node).toContain(flat(sentenceOf(n, visit, 'sv')));
+        const typed = visit.input.t === 'answered' ? [visit.input.value] : Object.values(visit.input.fields);
+        for (const value of typed.flat()) {
+          if (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !isInstant(value) && value !== 'yes' && value !== 'no' && n.kind !== 'question')) {
+            expect(handover, `${visit.node}: ${value}`).toContain(flat(String(value)));
+          }
+        }
+      }
+      for (const args of [['--format', 'text'], ['--format', 'text', '--handover', '--lang', 'en']]) {
+        expect(plainTextProblems(cmd('export', id, ...args).stdout)).toEqual([]);
+      }
+    });
+  }
+
+  it('V1: the note cites no law of a branch not taken (the child is not foreign: no Brussels II b, no Hague convention)', () => {
+    const note = cmd('export', run('V1').id).stdout;
+    expect(note).not.toMatch(/2019\/1111|Haagkonvention/);
+    const refs = note.slice(note.indexOf('## Lagrum'));
+    const laws = [...refs.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
+    expect(new Set(laws).size).toBe(laws.length);
+    expect(refs.split('**Att verifiera**').length - 1).toBeLessThanOrEqual(1);
+  });
 
   it('V2: the note keeps the weighing about the police and the home-country consent; the handover the coordinator', () => {
     const note = cmd('export', run('V2').id).stdout;

@@ -4,10 +4,14 @@ import { Option, type Command } from 'commander';
 import type { Runner } from '../cli.js';
 import { todayLocal, type Context } from '../context.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
+import { localDateOf } from '../engine/calendar.js';
 import { CliError, EXIT } from '../errors.js';
 import { renderChecklistMarkdown } from '../render/checklist-md.js';
 import { renderChecklistHeader, renderChecklistText, type Style } from '../render/checklist-text.js';
 import { checklistJson, JSON_FORMAT_VERSION } from '../render/json.js';
+import { calendarPicture, type CalendarMark } from '../render/calendar-picture.js';
+import { openEntries } from '../render/checklist-md.js';
+import { whyText } from '../render/why-text.js';
 import { openSession, type OpenSession } from '../session/open.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { tickItems } from '../ui/tick.js';
@@ -20,8 +24,20 @@ function terminalStyle(ctx: Context): Style {
     tone === 'danger' ? ctx.c.red.bold(line) : tone === 'warn' ? ctx.c.yellow(line) : tone === 'heading' ? ctx.c.bold(line) : ctx.c.dim(line);
 }
 
+/** The coming weeks with each open deadline's act-by day; tags are the items' order in the list. */
+function calendarOf(ctx: Context, s: OpenSession, entries: readonly ChecklistEntry[], today: string): string[] {
+  const marks: CalendarMark[] = [];
+  openEntries(entries).forEach((e, i) => {
+    if (e.deadline && 'safe' in e.deadline) marks.push({ date: e.deadline.safe, tag: String(i + 1), text: `${e.item.text[ctx.lang]} (${t(ctx.lang, `owner.${e.item.owner}`)})` });
+  });
+  // From the case's first day, or today if earlier, so a list printed later still shows its weeks.
+  const start = localDateOf(s.started.at);
+  return calendarPicture(marks, start < today ? start : today, ctx.lang, today);
+}
+
 function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: Format, today: string): void {
   const r = s.routine;
+  const why = (e: ChecklistEntry) => whyText(r, s.state.path, e, ctx.lang);
   if (format === 'json') {
     const body = {
       format: JSON_FORMAT_VERSION,
@@ -34,12 +50,13 @@ function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: 
     };
     ctx.out(JSON.stringify(body, null, 2));
   } else if (format === 'md') {
-    ctx.out(renderChecklistMarkdown(r, s.started, s.id, entries, today, ctx.lang).trimEnd());
+    ctx.out(renderChecklistMarkdown(r, s.started, s.id, entries, today, ctx.lang, { path: s.state.path, calendar: calendarOf(ctx, s, entries, today) }).trimEnd());
   } else {
     const style = terminalStyle(ctx);
     const lines = [
       ...renderChecklistHeader(r, s.started, s.id, today, ctx.lang, style),
-      ...renderChecklistText(r, entries, ctx.lang, undefined, { style, withStatus: true }),
+      ...renderChecklistText(r, entries, ctx.lang, undefined, { style, withStatus: true, why }),
+      ...calendarOf(ctx, s, entries, today),
     ];
     ctx.out(lines.join('\n').trimEnd());
   }

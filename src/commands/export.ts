@@ -1,7 +1,8 @@
-// `jour-routine export SESSION [--handover] [-o FILE] [--force]`: the case note for the journal,
-// or the handover for the district, as Markdown on stdout or written atomically to a private file.
+// `jour-routine export SESSION [--handover] [--format md|text] [-o FILE] [--force]`: the case note
+// for the journal, or the handover for the district, as Markdown (or plain text to paste into the
+// journal) on stdout or written atomically to a private file.
 import { dirname } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Context } from '../context.js';
 import { localDateOf } from '../engine/calendar.js';
@@ -39,9 +40,10 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
     .addHelpText('after', `\n${t(lang, 'cli.ex.export')}`)
     .argument('<session>', t(lang, 'cli.checklist.session'), sessionIdArg)
     .option('--handover', t(lang, 'cli.export.handover'))
+    .addOption(new Option('--format <format>', t(lang, 'cli.export.format')).choices(['md', 'text']).default('md'))
     .option('-o, --output <file>', t(lang, 'cli.export.output'))
     .option('--force', t(lang, 'cli.export.force'))
-    .action((id: string, o: { handover?: boolean; output?: string; force?: boolean }) =>
+    .action((id: string, o: { handover?: boolean; format: 'md' | 'text'; output?: string; force?: boolean }) =>
       run((ctx) => {
         const s = openSession(ctx, openRoutines(ctx), id);
         for (const w of s.warnings) ctx.err(w);
@@ -49,8 +51,8 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
         const entries = deriveChecklist(s.routine, s.state, localDateOf(s.state.lastAt));
         const docLang = documentLang(ctx);
         const doc = o.handover
-          ? renderHandover(s.routine, s.state, entries, docLang)
-          : renderNote(s.routine, s.state, entries, docLang);
+          ? renderHandover(s.routine, s.state, entries, docLang, o.format)
+          : renderNote(s.routine, s.state, entries, docLang, o.format);
         if (o.output === undefined) {
           ctx.out(doc);
           return EXIT.ok;

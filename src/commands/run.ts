@@ -1,5 +1,7 @@
-// `jour-routine run ROUTINE --answers FILE [--json] [--at TIME]`: a whole walk from a file, for
-// tests, scenario checks and training. Writes nothing to disk.
+// `jour-routine run ROUTINE --answers FILE [--json] [--at TIME] [--save]`: a whole walk from a
+// file, for tests, scenario checks and training. Writes nothing to disk unless --save is given:
+// then the walk is stored as a session marked as entered from a file, so a case handled by phone
+// gets the same checklist, note and handover as one walked with `start`.
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import { todayLocal, type Context } from '../context.js';
@@ -17,7 +19,10 @@ import { readSource } from '../routine/load.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { readFileSafe } from '../routine/registry.js';
 import { locate } from '../routine/source.js';
-import type { Started } from '../session/events.js';
+import type { SessionEvent, Started } from '../session/events.js';
+import { dataDirs } from '../session/open.js';
+import { writeSnapshot } from '../session/snapshot.js';
+import { appendEvent, createSession } from '../session/store.js';
 import { startedEvent } from '../session/started.js';
 import { inputErrorText } from '../ui/input-error.js';
 import { t, type Lang } from '../ui/i18n.js';
@@ -29,7 +34,7 @@ export function startedFor(r: CompiledRoutine, at: string, lang: Lang, extra: Pa
   return startedEvent(r, at, lang, VERSION, extra);
 }
 
-function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string | undefined) {
+function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string | undefined, save: boolean) {
   const src = readSource(file, readFileSafe);
   if (!src.ok) {
     for (const d of src.diagnostics) ctx.err(formatDiagnostic(ctx, d));
@@ -47,8 +52,13 @@ function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string
   if (typeof data.case_ref === 'string' && containsPersonalNumber(data.case_ref)) throw new CliError('case.personnummer', {}, EXIT.failed);
   const fileAt = typeof data.at === 'string' ? data.at : undefined;
   const at = atFlag ?? fileAt ?? ctx.now().toISOString();
-  const started = startedFor(r, at, ctx.lang, typeof data.case_ref === 'string' ? { case_ref: data.case_ref } : {});
-  if (nested) for (const k of ['at', 'case_ref', 'routine']) delete answers[k];
+  const extra: Partial<Started> = {
+    ...(typeof data.case_ref === 'string' ? { case_ref: data.case_ref } : {}),
+    ...(save ? { practice: data.practice === true, entered_from: 'answers-file' as const } : {}),
+    ...(save && typeof data.worker === 'string' ? { worker: data.worker } : {}),
+  };
+  const started = startedFor(r, at, ctx.lang, extra);
+  if (nested) for (const k of ['at', 'case_ref', 'routine', 'worker', 'practice']) delete answers[k];
   // --at (or, without any `at`, the clock) is "now": the answers are taken as entered then, so a
   // later time is refused. A file's own `at` is when its walk began; its later times are the night.
   const time: TimeRef = { now: at, refuseFuture: atFlag !== undefined || fileAt === undefined };
@@ -62,6 +72,23 @@ function checkAtFlag(at: string): void {
   throw new CliError(shaped ? 'cli.at.no-such-date' : 'cli.at.form', { text: at }, EXIT.usage);
 }
 
+/** Stores the walk through the session store's public functions and returns the new session's id. */
+function saveWalk(ctx: Context, r: CompiledRoutine, events: readonly SessionEvent[], finished: boolean): string {
+  const { sessions } = dataDirs(ctx);
+  const [first, ...rest] = events as [Started, ...SessionEvent[]];
+  const created = createSession(sessions, (id) => ({ ...first, session: id }));
+  const code = (e: { kind: string; code?: string }) => e.code ?? e.kind;
+  if (!created.ok) throw new CliError('run.saveFailed', { code: code(created.error) }, EXIT.failed);
+  const id = created.value.id;
+  const last = rest[rest.length - 1]?.at ?? first.at;
+  for (const e of [...rest, ...(finished ? [{ t: 'finished' as const, at: last }] : [])]) {
+    const a = appendEvent(sessions, id, e);
+    if (!a.ok) throw new CliError('run.saveFailed', { code: code(a.error) }, EXIT.failed);
+  }
+  if (!writeSnapshot(sessions, id, r)) ctx.err(ctx.msg('ia.snapshotFailed'));
+  return id;
+}
+
 export function registerRun(program: Command, run: Runner, lang: Lang): void {
   program
     .command('run')
@@ -70,19 +97,21 @@ export function registerRun(program: Command, run: Runner, lang: Lang): void {
     .requiredOption('--answers <file>', t(lang, 'cli.run.answers'))
     .option('--at <time>', t(lang, 'cli.run.at'))
     .option('--json', t(lang, 'cli.opt.json'))
-    .action((name: string, o: { answers: string; at?: string; json?: boolean }) =>
+    .option('--save', t(lang, 'cli.run.save'))
+    .action((name: string, o: { answers: string; at?: string; json?: boolean; save?: boolean }) =>
       run((ctx) => {
         if (o.at !== undefined) checkAtFlag(o.at);
         const r = requireRoutine(ctx, openRoutines(ctx), name);
-        const result = walkFile(ctx, r, o.answers, o.at);
+        const result = walkFile(ctx, r, o.answers, o.at, o.save === true);
         result.diagnostics.forEach((d, i) => {
           const p = result.problems[i];
           const detail = p && p.kind !== 'unknown-id' && p.kind !== 'missing' ? `: ${inputErrorText(ctx.lang, p)}` : '';
           ctx.err(formatDiagnostic(ctx, d) + detail);
         });
+        const saved = o.save && result.diagnostics.length === 0 ? saveWalk(ctx, r, result.events, result.state.outcome !== null) : undefined;
         const today = o.at ? localDateOf(o.at) : todayLocal(ctx);
         const entries = deriveChecklist(r, result.state, today);
-        if (o.json) ctx.out(JSON.stringify(sessionJson(r, result.state, entries), null, 2));
+        if (o.json) ctx.out(JSON.stringify({ ...sessionJson(r, result.state, entries), ...(saved ? { saved_session: saved } : {}) }, null, 2));
         else {
           ctx.out(`${t(ctx.lang, 'run.path')}:`);
           for (const v of result.state.path) {
@@ -92,6 +121,7 @@ export function registerRun(program: Command, run: Runner, lang: Lang): void {
           if (result.state.outcome) ctx.out(`${t(ctx.lang, 'run.outcome')}: ${result.state.outcome}\n`);
           else ctx.out(`${t(ctx.lang, 'run.incomplete', { node: result.state.current ?? '' })}\n`);
           ctx.out(renderChecklistText(r, entries, ctx.lang).join('\n'));
+          if (saved) ctx.out(t(ctx.lang, 'run.saved', { id: saved }));
         }
         return result.diagnostics.length > 0 ? EXIT.failed : EXIT.ok;
       }),

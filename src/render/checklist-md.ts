@@ -1,12 +1,13 @@
 // The checklist in Markdown: task items for `checklist --format md` and the case note, the open
 // items with their deadlines, and the legal references a session used with their dates.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
-import type { WalkState } from '../engine/walk.js';
+import type { Visit, WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { Started } from '../session/events.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { checklistMeta, deadlineParts, lawOf, statusText } from './checklist-text.js';
 import { bold, bullets, document, heading, inline, quote, tasks, type Block, type Item } from './markdown.js';
+import { whyText } from './why-text.js';
 
 function ownerText(e: ChecklistEntry, lang: Lang): string {
   return t(lang, 'checklist.owner', { owner: t(lang, `owner.${e.item.owner}`) });
@@ -27,7 +28,7 @@ export function checklistTaskBlocks(
   entries: readonly ChecklistEntry[],
   lang: Lang,
   level: number,
-  opts: { details: boolean; withStatus: boolean },
+  opts: { details: boolean; withStatus: boolean; path?: readonly Visit[] },
 ): Block[] {
   if (!entries.length) return [inline(t(lang, 'checklist.empty'))];
   const blocks: Block[] = [];
@@ -35,23 +36,23 @@ export function checklistTaskBlocks(
     const group = entries.filter((e) => e.item.urgency === urgency);
     if (!group.length) continue;
     blocks.push(heading(level, inline(t(lang, `checklist.heading.${urgency}`))));
-    blocks.push(
-      tasks(
-        group.map((e) => {
-          const status = statusText(e, lang);
-          return {
-            checked: e.status.state !== 'open',
-            text: `${inline(e.item.text[lang])} (${inline(ownerText(e, lang))})`,
-            // The note lists deadlines once, under open items; the printed list carries them here.
-            sub: [
-              ...(status ? [{ text: inline(status) }] : []),
-              ...(opts.details && e.status.state === 'open' ? deadlineItems(e, r, lang, opts.withStatus) : []),
-              ...(opts.details ? refsItem(e.item.refs, r, lang) : []),
-            ],
-          };
-        }),
-      ),
-    );
+    // A not-applicable item is no task at all: a ticked box would say it was done.
+    const lines = group.map((e) => {
+      const status = statusText(e, lang);
+      const na = e.status.state === 'na';
+      const entry: Item = {
+        text: `${na ? `${inline(t(lang, 'casenote.na'))}: ` : ''}${inline(e.item.text[lang])} (${inline(ownerText(e, lang))})`,
+        // The note lists deadlines once, under open items; the printed list carries them here.
+        sub: [
+          ...(status ? [{ text: inline(status) }] : []),
+          ...(opts.details && e.status.state === 'open' ? deadlineItems(e, r, lang, opts.withStatus) : []),
+          ...(opts.details && !opts.path ? refsItem(e.item.refs, r, lang) : []),
+          ...(opts.path ? [{ text: inline(whyText(r, opts.path, e, lang)) }] : []),
+        ],
+      };
+      return na ? bullets([entry]) : tasks([{ ...entry, checked: e.status.state === 'done' }]);
+    });
+    blocks.push(lines.join('\n'));
   }
   return blocks;
 }
@@ -70,18 +71,12 @@ export function openEntries(entries: readonly ChecklistEntry[]): ChecklistEntry[
     .map((x) => x.e);
 }
 
-export function openItemsBlock(r: CompiledRoutine, entries: readonly ChecklistEntry[], lang: Lang): Block {
-  const open = openEntries(entries);
-  if (!open.length) return inline(t(lang, 'note.noOpen'));
-  return bullets(
-    open.map((e) => ({
-      text: `${bold(inline(e.item.text[lang]))} (${inline(ownerText(e, lang))})`,
-      sub: [...deadlineItems(e, r, lang), ...refsItem(e.item.refs, r, lang)],
-    })),
-  );
-}
-
-/** Every reference the path, the chosen grounds and the checklist cite, in order of first use. */
+/**
+ * The references of the path taken, in order of first use: those of the steps and decisions
+ * walked, of the chosen grounds, and of the items on the checklist. A question's reference says
+ * why it is asked, whatever the answer; the law that applies is cited by the step or item the
+ * answer leads to, so a branch not taken never brings its law into the note.
+ */
 export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[]): string[] {
   const ids: string[] = [];
   const add = (x: string | string[] | undefined) => {
@@ -89,29 +84,13 @@ export function referencesUsed(r: CompiledRoutine, s: WalkState, entries: readon
   };
   for (const v of s.path) {
     const n = r.nodes.get(v.node);
-    if (!n) continue;
+    if (!n || n.kind === 'question') continue;
     add(n.refs);
     const input = v.input;
     if (n.kind === 'decision' && input?.t === 'decided') add(n.grounds?.find((g) => g.id === input.ground)?.ref);
   }
   for (const e of entries) add(e.item.refs);
   return ids;
-}
-
-export function referencesBlock(r: CompiledRoutine, ids: readonly string[], lang: Lang): Block {
-  if (!ids.length) return inline(t(lang, 'note.noRefs'));
-  return bullets(
-    ids.map((id) => {
-      const ref = r.references.get(id);
-      if (!ref) return { text: inline(id) };
-      const dates = ref.valid_until
-        ? t(lang, 'note.validUntil', { from: ref.valid_from, until: ref.valid_until })
-        : t(lang, 'note.valid', { from: ref.valid_from });
-      const verify = ref.verify ? [{ text: `${bold(inline(t(lang, 'note.verify')))}: ${inline(ref.note?.[lang] ?? '')}` }] : [];
-      const note = !ref.verify && ref.note ? [{ text: inline(ref.note[lang]) }] : [];
-      return { text: `${bold(inline(ref.law[lang]))}: ${inline(ref.title[lang])} (${inline(dates)})`, sub: [...verify, ...note] };
-    }),
-  );
 }
 
 /** `checklist --format md`: a document of its own, with today's overdue marks (unlike the note). */
@@ -122,11 +101,13 @@ export function renderChecklistMarkdown(
   entries: readonly ChecklistEntry[],
   today: string,
   lang: Lang,
+  extra: { path?: readonly Visit[]; calendar?: readonly string[] } = {},
 ): string {
   const blocks: Block[] = [heading(1, inline(t(lang, 'checklist.title', { title: r.title[lang] })))];
   if (started.practice) blocks.push(quote(bold(inline(t(lang, 'checklist.practice')))));
   const meta = checklistMeta(r, started, session, today, lang);
   blocks.push(bullets([{ text: inline(t(lang, 'checklist.meta', meta)) }, { text: inline(t(lang, 'checklist.metaWorker', meta)) }]));
-  blocks.push(...checklistTaskBlocks(r, entries, lang, 2, { details: true, withStatus: true }));
+  blocks.push(...checklistTaskBlocks(r, entries, lang, 2, { details: true, withStatus: true, ...(extra.path ? { path: extra.path } : {}) }));
+  if (extra.calendar?.length) blocks.push(heading(2, inline(t(lang, 'casenote.h.calendar'))), ['```text', ...extra.calendar, '```'].join('\n'));
   return document(blocks);
 }

@@ -101,7 +101,7 @@ export function renderChecklistText(
   entries: readonly ChecklistEntry[],
   lang: Lang,
   title?: string,
-  opts: { style?: Style; withStatus?: boolean } = {},
+  opts: { style?: Style; withStatus?: boolean; why?: (e: ChecklistEntry) => string } = {},
 ): string[] {
   const style = opts.style ?? PLAIN;
   const lines: string[] = [];
@@ -119,9 +119,11 @@ export function renderChecklistText(
         lines.push(...wrap(p.text, WIDTH, INDENT).map((l) => (p.tone ? style(p.tone, l) : l)));
       }
       const refs = e.item.refs.map((id) => lawOf(r, id, lang));
-      if (refs.length) lines.push(...wrap(refs.join('; '), WIDTH, INDENT));
       const status = statusText(e, lang);
       if (status) lines.push(...wrap(status, WIDTH, INDENT).map((l) => style('muted', l)));
+      // "Why" names the laws too, so they are not printed twice.
+      if (opts.why) lines.push(...wrap(opts.why(e), WIDTH, INDENT));
+      else if (refs.length) lines.push(...wrap(refs.join('; '), WIDTH, INDENT));
     }
     lines.push('');
   }

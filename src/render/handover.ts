@@ -1,70 +1,117 @@
-// The handover to the district social services that take the case over in the morning: what was
-// decided and done, what remains with deadline and owner, and for every open item what is
-// important to think about, so that the practical case-handling manual travels with the case.
+// The handover to the district social services that take the case over in the morning: the
+// summary, every answer on the path, what was decided and done, and what remains, each item with
+// owner, deadline, why it is there and what is important to think about (said once, never
+// repeated), with a calendar of the coming weeks. Markdown or plain text, like the note.
 import type { ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { nodeText } from './answer-text.js';
-import { lawOf, statusText } from './checklist-text.js';
-import { deadlineItems, openEntries, referencesBlock, referencesUsed } from './checklist-md.js';
-import { bold, bullets, document, heading, inline, paragraph, quote, text, type Block, type Item } from './markdown.js';
-import { contactItems, decisionsBlock, headerItems, notesBlock } from './note-sections.js';
+import { deadlineParts, statusText } from './checklist-text.js';
+import { openEntries } from './checklist-md.js';
+import { item, labelled, strong, type DBlock, type DItem } from './doc.js';
+import { renderMd } from './doc-md.js';
+import { renderText } from './doc-text.js';
+import type { DocFormat } from './note.js';
+import {
+  calendarBlocks, courseBlock, decisionsBlocks, endOf, noteData, outcomeText, referencesBlocks, startDay, summaryBlock, type NoteData,
+} from './note-parts.js';
+import { formatInstantLocal } from '../engine/calendar.js';
+import { whyText } from './why-text.js';
 
-function doneBlock(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): Block {
-  const items: Item[] = [...contactItems(r, s, lang)];
-  for (const e of entries) {
-    const status = statusText(e, lang);
-    if (status) items.push({ text: `${inline(e.item.text[lang])} – ${inline(status)}` });
-  }
-  return items.length ? bullets(items) : inline(t(lang, 'handover.nothingDone'));
+function header(d: NoteData): DBlock {
+  const { r, s, lang } = d;
+  const st = s.started;
+  const worker = st.worker.trim() || t(lang, 'note.none');
+  const routine = { id: r.id, version: r.version, reviewed: r.reviewed, reviewBy: r.reviewBy, approvedBy: r.approvedBy };
+  return {
+    ul: [
+      labelled(t(lang, 'note.case'), st.case_ref.trim() || t(lang, 'note.none')),
+      labelled(t(lang, 'handover.from'), t(lang, 'handover.fromValue', { worker })),
+      labelled(t(lang, 'handover.period'), `${formatInstantLocal(st.at)} – ${formatInstantLocal(endOf(s).at)}`),
+      labelled(t(lang, 'note.outcome'), outcomeText(d)),
+      labelled(t(lang, 'note.routine'), t(lang, 'note.routineValue', routine)),
+      labelled(t(lang, 'note.hash'), [{ code: st.routine.hash }]),
+    ],
+  };
 }
 
-function thinkBlocks(label: string, help: string | undefined): Block[] {
-  return help === undefined || help.trim() === '' ? [] : [paragraph(`${bold(inline(label))}: ${text(help)}`)];
+function doneBlock(d: NoteData): DBlock {
+  const { entries, lang } = d;
+  const items = entries
+    .filter((e) => e.status.state !== 'open')
+    .map((e) => item([...(e.status.state === 'na' ? [`${t(lang, 'casenote.na')}: `] : []), `${e.item.text[lang]} – ${statusText(e, lang) ?? ''}`]));
+  return items.length ? { ul: items } : { p: [t(lang, 'handover.nothingTicked')] };
 }
 
-/** One sub-section per open item, numbered so that two items with the same text stay distinct (MD024). */
-function remainingBlocks(r: CompiledRoutine, entries: readonly ChecklistEntry[], lang: Lang): Block[] {
-  const open = openEntries(entries);
-  if (!open.length) return [inline(t(lang, 'handover.nothingLeft'))];
+/**
+ * One sub-section per open item, numbered (the calendar uses the numbers). A help paragraph that
+ * was already given is not printed again: the item points to where it stands.
+ */
+function remainingBlocks(d: NoteData, open: readonly ChecklistEntry[]): DBlock[] {
+  const { r, s, lang } = d;
+  if (!open.length) return [{ p: [t(lang, 'handover.nothingLeft')] }];
+  const given = new Map<string, number>();
   return open.flatMap((e, i) => {
-    const facts: Item[] = [{ text: `${bold(inline(t(lang, 'handover.owner')))}: ${inline(t(lang, `owner.${e.item.owner}`))}` }];
-    const deadline = deadlineItems(e, r, lang);
-    if (deadline.length) facts.push({ text: bold(inline(t(lang, 'handover.deadline'))), sub: deadline });
-    if (e.item.refs.length) facts.push({ text: `${bold(inline(t(lang, 'note.refs')))}: ${inline(e.item.refs.map((id) => lawOf(r, id, lang)).join('; '))}` });
+    const facts: DItem[] = [labelled(t(lang, 'handover.owner'), t(lang, `owner.${e.item.owner}`))];
+    const deadline = deadlineParts(e, r, lang, false).map((p) => item([p.tone ? strong(p.text) : p.text]));
+    if (deadline.length) facts.push(labelled(t(lang, 'handover.deadline'), '', deadline));
+    facts.push(item([whyText(r, s.path, e, lang)]));
     const origin = r.nodes.get(e.addedBy);
-    return [
-      heading(3, `${i + 1}. ${inline(e.item.text[lang])}`),
-      bullets(facts),
-      ...thinkBlocks(t(lang, 'handover.think'), e.item.help?.[lang]),
-      ...(origin ? thinkBlocks(t(lang, 'handover.fromStep', { node: nodeText(origin, lang) }), origin.help?.[lang]) : []),
+    const helps: [string, string | undefined][] = [
+      [t(lang, 'handover.think'), e.item.help?.[lang]],
+      ...(origin ? [[t(lang, 'handover.fromStep', { node: nodeText(origin, lang) }), origin.help?.[lang]] as [string, string | undefined]] : []),
     ];
+    const paragraphs: DBlock[] = [];
+    for (const [label, help] of helps) {
+      if (help === undefined || help.trim() === '') continue;
+      const key = help.replace(/\s+/g, ' ').trim();
+      const earlier = given.get(key);
+      if (earlier === undefined) {
+        given.set(key, i + 1);
+        paragraphs.push({ p: [strong(label), `: ${help.includes('\n') ? `\n${help}` : help}`] });
+      } else paragraphs.push({ p: [strong(label), `: ${t(lang, 'handover.seeItem', { n: earlier })}`] });
+    }
+    return [{ h: 3, text: `${i + 1}. ${e.item.text[lang]}` } as DBlock, { ul: facts } as DBlock, ...paragraphs];
   });
 }
 
-function unfinishedBlocks(r: CompiledRoutine, s: WalkState, lang: Lang): Block[] {
+function unfinishedBlocks(d: NoteData): DBlock[] {
+  const { r, s, lang } = d;
   const current = s.current === null ? undefined : r.nodes.get(s.current);
   if (!current) return [];
+  const help = current.help?.[lang];
   return [
-    heading(2, inline(t(lang, 'handover.h.unfinished'))),
-    paragraph(inline(t(lang, 'handover.nextStep', { node: nodeText(current, lang) }))),
-    ...thinkBlocks(t(lang, 'handover.think'), current.help?.[lang]),
+    { h: 2, text: t(lang, 'handover.h.unfinished') },
+    { p: [t(lang, 'handover.nextStep', { node: nodeText(current, lang) })] },
+    ...(help ? [{ p: [strong(t(lang, 'handover.think')), `: ${help}`] } as DBlock] : []),
   ];
 }
 
-export function renderHandover(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): string {
+export function handoverBlocks(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): DBlock[] {
+  const d = noteData(r, s, entries, lang);
   const practice = s.started.practice;
-  const blocks: Block[] = [
-    heading(1, inline(t(lang, practice ? 'handover.titlePractice' : 'handover.title', { title: r.title[lang] }))),
+  const open = openEntries(entries);
+  return [
+    { h: 1, text: t(lang, practice ? 'handover.titlePractice' : 'handover.title', { title: r.title[lang] }) },
+    ...(practice ? [{ quote: [strong(t(lang, 'casenote.practiceMark')), ` ${t(lang, 'casenote.handoverPracticeText')}`] } as DBlock] : []),
+    header(d),
+    { h: 2, text: t(lang, 'casenote.h.summary') },
+    summaryBlock(d, false),
+    { h: 2, text: t(lang, 'casenote.h.facts') },
+    courseBlock(d),
+    ...decisionsBlocks(d),
+    { h: 2, text: t(lang, 'handover.h.done') },
+    doneBlock(d),
+    { h: 2, text: t(lang, 'handover.h.remaining') },
+    ...remainingBlocks(d, open),
+    ...calendarBlocks(d, open, startDay(s)),
+    ...unfinishedBlocks(d),
+    ...referencesBlocks(d),
   ];
-  if (practice) blocks.push(quote(t(lang, 'handover.practice')));
-  blocks.push(bullets(headerItems(r, s, lang, true)));
-  blocks.push(heading(2, inline(t(lang, 'note.h.decisions'))), decisionsBlock(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'handover.h.done'))), doneBlock(r, s, entries, lang));
-  blocks.push(heading(2, inline(t(lang, 'handover.h.remaining'))), ...remainingBlocks(r, entries, lang));
-  blocks.push(...unfinishedBlocks(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'handover.h.notes'))), notesBlock(r, s, lang) ?? inline(t(lang, 'handover.noNotes')));
-  blocks.push(heading(2, inline(t(lang, 'note.h.refs'))), referencesBlock(r, referencesUsed(r, s, entries), lang));
-  return document(blocks);
+}
+
+export function renderHandover(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang, format: DocFormat = 'md'): string {
+  const blocks = handoverBlocks(r, s, entries, lang);
+  return format === 'text' ? renderText(blocks) : renderMd(blocks);
 }

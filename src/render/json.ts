@@ -33,6 +33,8 @@ export function checklistJson(entries: readonly ChecklistEntry[]) {
               status: e.deadline.status,
             },
     expired_refs: e.expiredRefs,
+    // Why the item is on the list: the node, and the answer or the branch (with what it read).
+    why: e.why.map((w) => ('answer' in w ? { node: w.node, answer: w.answer } : 'when' in w ? { node: w.node, branch: true, asked: w.asked } : { node: w.node })),
   }));
 }
 

@@ -33,15 +33,23 @@ function escapeSegment(s: string): string {
     .replace(/_/g, (c, i: number, all: string) => (/\w/.test(all[i - 1] ?? '') && /\w/.test(all[i + 1] ?? '') ? c : `\\${c}`));
 }
 
-function escapeLine(line: string): string {
-  const out = line
+/** Escapes text in the middle of a line: links made autolinks, Markdown characters escaped. */
+export function escapeInline(text: string): string {
+  return text
     .split(LINKISH)
     .map((seg, i) => (i % 2 === 1 ? `<${seg}>` : escapeSegment(seg)))
     .join('');
-  // What would start a heading, quote, list or setext underline when it begins a line, and a
-  // line like ":-" that would make the line above a table header.
+}
+
+/** What would start a heading, quote, list or setext underline when it begins a line. */
+export function guardLineStart(out: string): string {
+  // A line like ":-" would make the line above a table header.
   const lead = /^[\s:-]+$/.test(out) && out.includes('-') ? out.replace(/^(\s*)([:-])/, '$1\\$2') : out;
   return lead.replace(/^([#>+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+function escapeLine(line: string): string {
+  return guardLineStart(escapeInline(line));
 }
 
 /** User or routine text on one line: whitespace collapsed, Markdown escaped. */
@@ -50,7 +58,10 @@ export function inline(text: string): string {
   return one === '' ? '–' : escapeLine(one);
 }
 
-/** User text that may span lines: line breaks kept, blank lines dropped (they would end a list item). */
+/**
+ * User text that may span lines: line breaks kept, blank lines dropped (they would end a list
+ * item). The lines are joined by a plain newline; `hardBreaks` makes them stay lines when rendered.
+ */
 export function text(value: string): string {
   const lines = value
     .replace(/\t/g, ' ')
@@ -59,6 +70,9 @@ export function text(value: string): string {
     .filter((l) => l !== '');
   return lines.length ? lines.map(escapeLine).join('\n') : '–';
 }
+
+/** A backslash at the end of a line is a hard break: a note of several lines keeps its lines. */
+export const hardBreaks = (md: string): string => md.split('\n').join('\\\n');
 
 export const bold = (md: string): string => `**${md}**`;
 

@@ -6,7 +6,7 @@ import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { nodeText } from './answer-text.js';
-import { bullets, heading, inline, paragraph, tasks, type Block } from './markdown.js';
+import { item, type DBlock, type DItem } from './doc.js';
 
 const fieldName = (r: CompiledRoutine, node: string, field: string, lang: Lang): string => {
   const n = r.nodes.get(node);
@@ -14,18 +14,18 @@ const fieldName = (r: CompiledRoutine, node: string, field: string, lang: Lang):
   return `${n ? nodeText(n, lang) : node}: ${f?.label[lang] ?? field}`;
 };
 
-export function laterBlocks(r: CompiledRoutine, s: WalkState, lang: Lang): Block[] {
+export function laterBlocks(r: CompiledRoutine, s: WalkState, lang: Lang): DBlock[] {
   const left = deferredFields(r, s);
   // What was filled in afterwards is said too: the journal shows when each entry was made.
-  const filled = s.events.flatMap((e) =>
-    e.t === 'completed' ? Object.keys(e.fields).map((f) => ({ text: inline(`${fieldName(r, e.node, f, lang)} (${formatInstantLocal(e.at)})`) })) : [],
+  const filled: DItem[] = s.events.flatMap((e) =>
+    e.t === 'completed' ? Object.keys(e.fields).map((f) => item([`${fieldName(r, e.node, f, lang)} (${formatInstantLocal(e.at)})`])) : [],
   );
   if (left.length === 0 && filled.length === 0) return [];
-  const blocks: Block[] = [heading(2, inline(t(lang, 'later.noteTitle')))];
+  const blocks: DBlock[] = [{ h: 2, text: t(lang, 'later.noteTitle') }];
   if (left.length) {
-    const items = left.map((d) => ({ text: inline(fieldName(r, d.node, d.field.id, lang)), checked: false }));
-    blocks.push(paragraph(inline(t(lang, 'later.noteIntro'))), tasks(items));
+    const items: DItem[] = left.map((d) => ({ spans: [fieldName(r, d.node, d.field.id, lang)], box: 'open' }));
+    blocks.push({ p: [t(lang, 'later.noteIntro')] }, { ul: items });
   }
-  if (filled.length) blocks.push(paragraph(inline(t(lang, 'later.noteFilled'))), bullets(filled));
+  if (filled.length) blocks.push({ p: [t(lang, 'later.noteFilled')] }, { ul: filled });
   return blocks;
 }

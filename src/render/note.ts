@@ -1,29 +1,38 @@
-// The case note: the Markdown a caseworker pastes into the journal. Pure and deterministic: the
-// same routine and events give the same document, byte for byte (tests compare whole files).
+// The case note the caseworker signs and pastes into the journal: a summary first, then the
+// course of events by when things happened, the decisions, the checklist with why each item is
+// there, the legal references of the path, and last the record of when each answer was entered.
+// Markdown (the default) or plain text; pure and deterministic, byte for byte.
 import type { ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { t, type Lang } from '../ui/i18n.js';
-import { checklistTaskBlocks, openItemsBlock, referencesBlock, referencesUsed } from './checklist-md.js';
-import { bullets, document, heading, inline, quote, type Block } from './markdown.js';
+import { strong, type DBlock } from './doc.js';
+import { renderMd } from './doc-md.js';
+import { renderText } from './doc-text.js';
+import { auditBlocks, checklistBlocks, courseBlock, decisionsBlocks, noteData, referencesBlocks, summaryBlock } from './note-parts.js';
 import { laterBlocks } from './note-later.js';
-import { auditBlock, contactsBlock, decisionsBlock, headerItems, timelineBlock } from './note-sections.js';
 
-export function renderNote(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): string {
+export type DocFormat = 'md' | 'text';
+
+export function noteBlocks(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang): DBlock[] {
+  const d = noteData(r, s, entries, lang);
   const practice = s.started.practice;
-  const blocks: Block[] = [
-    heading(1, inline(t(lang, practice ? 'note.titlePractice' : 'note.title', { title: r.title[lang] }))),
+  return [
+    { h: 1, text: t(lang, practice ? 'note.titlePractice' : 'note.title', { title: r.title[lang] }) },
+    ...(practice ? [{ quote: [strong(t(lang, 'casenote.practiceMark')), ` ${t(lang, 'casenote.practiceText')}`] } as DBlock] : []),
+    { h: 2, text: t(lang, 'casenote.h.summary') },
+    summaryBlock(d),
+    { h: 2, text: t(lang, 'casenote.h.course') },
+    courseBlock(d),
+    ...decisionsBlocks(d),
+    ...checklistBlocks(d),
+    ...laterBlocks(r, s, lang),
+    ...referencesBlocks(d),
+    ...auditBlocks(d),
   ];
-  if (practice) blocks.push(quote(t(lang, 'note.practice')));
-  blocks.push(bullets(headerItems(r, s, lang, false)));
-  blocks.push(heading(2, inline(t(lang, 'note.h.timeline'))), timelineBlock(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'note.h.decisions'))), decisionsBlock(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'note.h.contacts'))), contactsBlock(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'note.h.checklist'))), ...checklistTaskBlocks(r, entries, lang, 3, { details: false, withStatus: false }));
-  blocks.push(heading(2, inline(t(lang, 'note.h.open'))), openItemsBlock(r, entries, lang));
-  blocks.push(...laterBlocks(r, s, lang));
-  blocks.push(heading(2, inline(t(lang, 'note.h.refs'))), referencesBlock(r, referencesUsed(r, s, entries), lang));
-  const audit = auditBlock(r, s, lang);
-  if (audit) blocks.push(heading(2, inline(t(lang, 'note.h.audit'))), audit);
-  return document(blocks);
+}
+
+export function renderNote(r: CompiledRoutine, s: WalkState, entries: readonly ChecklistEntry[], lang: Lang, format: DocFormat = 'md'): string {
+  const blocks = noteBlocks(r, s, entries, lang);
+  return format === 'text' ? renderText(blocks) : renderMd(blocks);
 }

@@ -68,8 +68,9 @@ export function renderOutline(r: CompiledRoutine, lang: Lang): string[] {
 }
 
 export function dueText(due: { days?: number; weeks?: number; months?: number; next_working_day?: true }, lang: Lang): string {
-  if (due.days !== undefined) return t(lang, 'due.days', { n: due.days });
-  if (due.weeks !== undefined) return t(lang, 'due.weeks', { n: due.weeks });
-  if (due.months !== undefined) return t(lang, 'due.months', { n: due.months });
+  // One week, not "1 veckor": the singular has a message of its own.
+  if (due.days !== undefined) return t(lang, due.days === 1 ? 'due.day' : 'due.days', { n: due.days });
+  if (due.weeks !== undefined) return t(lang, due.weeks === 1 ? 'due.week' : 'due.weeks', { n: due.weeks });
+  if (due.months !== undefined) return t(lang, due.months === 1 ? 'due.month' : 'due.months', { n: due.months });
   return t(lang, 'due.nextWorkingDay');
 }

@@ -60,6 +60,8 @@ export interface Uses {
   itemSites: WeakMap<object, Position[]>;
   /** Where each answer option is written, by `<node>=<option>`. */
   optionPos: Map<string, Position>;
+  /** Case-note sentence templates (`note:`), each language and answer apart, for the checker. */
+  templates: { node: string; answer?: string; lang: 'sv' | 'en'; text: string; pos: Position; fileText: string }[];
 }
 
 export interface CompileOutput {
@@ -87,6 +89,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     conflicts: [],
     itemSites: new WeakMap(),
     optionPos: new Map(),
+    templates: [],
   };
   const sitesOf = (src: Source, ids: string[] | undefined, path: PathSegment[]) =>
     (ids ?? []).map((_, i) => locate(src, [...path, i]));
@@ -209,6 +212,17 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     };
     noteRefs(scope.src, ref, [...base, 'ref']);
     noteItems(scope.src, items, [...base, 'checklist']);
+    if ('note' in node && node.note !== undefined) {
+      const note = node.note;
+      const perAnswer = !('sv' in note && 'en' in note && typeof note.sv === 'string');
+      const texts = perAnswer ? Object.entries(note as Record<string, { sv: string; en: string }>) : [[undefined, note] as const];
+      for (const [answer, text] of texts) {
+        for (const lang of ['sv', 'en'] as const) {
+          const path = [...base, 'note', ...(answer !== undefined ? [answer] : []), lang];
+          uses.templates.push({ node: fq, ...(answer !== undefined ? { answer } : {}), lang, text: (text as { sv: string; en: string })[lang], pos: locate(scope.src, path), fileText: scope.src.text });
+        }
+      }
+    }
     if ('decision' in node) node.grounds?.forEach((g, i) => noteRefs(scope.src, g.ref, [...base, 'grounds', i, 'ref']));
     const kind = 'question' in node ? 'question' : 'step' in node ? 'step' : 'decision' in node ? 'decision' : 'end';
     if ('question' in node) {

@@ -78,6 +78,10 @@ export const DIAGNOSTIC_CODES = {
   'unknown-conflict': 'error',
   'unknown-contact': 'warning',
   'later-read': 'error',
+  'note-placeholder': 'error',
+  'note-template': 'error',
+  'note-answer': 'error',
+  'number-range': 'error',
   // answers files (run --answers, scenarios)
   'answer-unknown-id': 'error',
   'answer-missing': 'error',

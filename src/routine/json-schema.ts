@@ -52,6 +52,8 @@ function override(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown>
     ctx.jsonSchema.oneOf = ['days', 'weeks', 'months', 'next_working_day'].map((k) => ({ required: [k] }));
     ctx.jsonSchema.description = 'Exactly one of days, weeks, months, next_working_day; from: node.field of a recorded time';
   }
+  // ajv and editors then reject 2026-02-30 as `validate` does, not only a wrong pattern.
+  if (ctx.zodSchema === LocalDateSchema) ctx.jsonSchema.format = 'date';
   if (ctx.zodSchema === InstantSchema) {
     ctx.jsonSchema.pattern = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$';
   }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { checkConflicts } from './check-conflicts.js';
 import { checkGraph } from './check-graph.js';
 import { checkLater } from './check-later.js';
+import { checkNotes } from './check-notes.js';
 import { checkReferences } from './check-refs.js';
 import { compileRoutine, type ModuleLookup, type Parsed } from './compile.js';
 import { diag, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -99,6 +100,7 @@ export function loadRoutine(file: string, ctx: LoadContext): LoadResult {
     diagnostics.push(...checkReferences(compiled.routine, compiled.uses, { today: ctx.today, contacts: ctx.contacts }));
     diagnostics.push(...checkConflicts(compiled.routine, compiled.uses));
     diagnostics.push(...checkLater(compiled.routine));
+    diagnostics.push(...checkNotes(compiled.routine, compiled.uses));
   }
   const all = sortDiagnostics(dedupe(diagnostics));
   return hasErrors(all) || !compiled.routine ? { diagnostics: all } : { routine: compiled.routine, diagnostics: all };

@@ -91,7 +91,25 @@ const OnEntrySchema = z.union([
   z.strictObject({ next: TargetSchema.optional(), checklist: ChecklistRefsSchema.optional() }),
 ]);
 
+// ---------------------------------------------------------------- case note (docs: "Sentence templates")
+
+/** What a node or a recorded field tells the summary at the top of the case note. */
+export const SUMMARY_ROLES = ['age', 'language', 'happened', 'location', 'police', 'risk', 'views'] as const;
+export type SummaryRole = (typeof SUMMARY_ROLES)[number];
+const SummaryRoleSchema = z.enum(SUMMARY_ROLES).describe('Where the answer goes in the case note summary');
+
+/**
+ * A sentence for the case note, with {placeholders} for the node's answer and recorded fields and
+ * [optional parts] dropped when a placeholder in them is empty. A question may give one per answer.
+ */
+export const NoteTemplateSchema = z
+  .union([TextSchema, z.record(z.string(), TextSchema)])
+  .describe('Sentence for the case note: { sv, en }, or per answer (yes/no/option id): { yes: { sv, en }, ... }');
+export type NoteTemplate = z.infer<typeof NoteTemplateSchema>;
+
 const common = {
+  note: NoteTemplateSchema.optional(),
+  summary: SummaryRoleSchema.optional(),
   section: TextSchema.optional().describe('Shown as where the caseworker is'),
   help: TextSchema.optional().describe('What is important to think about'),
   ref: RefsSchema.optional(),
@@ -149,6 +167,7 @@ export const FieldSchema = z.strictObject({
   planned: z.boolean().optional().describe('datetime: a planned time, which may lie in the future'),
   not_before: z.string().optional().describe('datetime: may not be earlier than this time (a field of the same node, or node.field)'),
   later: z.boolean().optional().describe('"fyll i senare": false keeps a field that nothing reads from being deferred; true on a field a condition or deadline reads is an error'),
+  summary: SummaryRoleSchema.optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 

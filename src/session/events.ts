@@ -20,6 +20,8 @@ export const StartedEvent = z.object({
   practice: z.boolean(),
   lang: z.enum(['sv', 'en']),
   tool_version: z.string(),
+  /** Set when the walk was entered afterwards from an answers file (`run --answers --save`). */
+  entered_from: z.literal('answers-file').optional(),
 });
 
 export const EventSchema = z.discriminatedUnion('t', [

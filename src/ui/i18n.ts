@@ -11,6 +11,7 @@ import { ownerMessages } from './messages/owner.js';
 import { conflictMessages } from './messages/conflicts.js';
 import { timesMessages } from './messages/times.js';
 import { laterMessages } from './messages/later.js';
+import { caseNoteMessages } from './messages/casenote.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
@@ -27,6 +28,7 @@ const catalogs: Catalog[] = [
   conflictMessages,
   timesMessages,
   laterMessages,
+  caseNoteMessages,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
