@@ -32,6 +32,8 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
     .option('--force', t(lang, 'cli.export.force'))
     .action((id: string, o: { handover?: boolean; output?: string; force?: boolean }) =>
       run((ctx) => {
+        // Checked before the session is opened: `-o ''` (an unset variable in a script) is a usage error.
+        if (o.output !== undefined && o.output.trim() === '') throw new CliError('hostile.exportEmptyName', {}, EXIT.usage);
         const s = openSession(ctx, openRoutines(ctx), id);
         for (const w of s.warnings) ctx.err(w);
         // "Today" is the day of the last event, not the clock: the same session gives the same document.
@@ -47,6 +49,7 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
         const written = writeFileAtomic(o.output, doc, { force: o.force === true });
         if (!written.ok) {
           if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
+          if (written.error.kind === 'not-regular') throw new CliError('hostile.exportNotRegular', { file: o.output }, EXIT.failed);
           throw new CliError('export.writeFailed', { file: o.output, code: written.error.code }, EXIT.failed);
         }
         ctx.err(ctx.msg('export.written', { file: o.output }));

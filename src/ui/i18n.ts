@@ -8,6 +8,7 @@ import { renderMessages } from './messages/render.js';
 import { interactiveMessages } from './messages/interactive.js';
 import { notesMessages } from './messages/notes.js';
 import { ownerMessages } from './messages/owner.js';
+import { hostileMessages } from './messages/hostile.js';
 import type { Catalog } from './messages/types.js';
 
 export type Lang = 'sv' | 'en';
@@ -21,6 +22,7 @@ const catalogs: Catalog[] = [
   interactiveMessages,
   notesMessages,
   ownerMessages,
+  hostileMessages,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
