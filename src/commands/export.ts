@@ -11,6 +11,7 @@ import { renderNote } from '../render/note.js';
 import { openSession } from '../session/open.js';
 import { writeFileAtomic } from '../session/store.js';
 import { t, type Lang } from '../ui/i18n.js';
+import { safeOutput } from '../terminal-text.js';
 import { openRoutines } from './shared.js';
 
 /**
@@ -46,7 +47,8 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
           ctx.out(doc);
           return EXIT.ok;
         }
-        const written = writeFileAtomic(o.output, doc, { force: o.force === true });
+        // The file will be opened in an editor or cat'ed to a terminal: same rule as the screen.
+        const written = writeFileAtomic(o.output, safeOutput(doc), { force: o.force === true });
         if (!written.ok) {
           if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
           if (written.error.kind === 'not-regular') throw new CliError('hostile.exportNotRegular', { file: o.output }, EXIT.failed);

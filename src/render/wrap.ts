@@ -7,11 +7,17 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     const candidate = line === '' ? w : `${line} ${w}`;
     if ((indent + candidate).length <= width || line === '') {
       line = candidate;
-      // A single word longer than the line is cut, so no line ever passes the width.
-      while ((indent + line).length > width) {
+      // A single word longer than the line is cut, so no line ever passes the width. Pieces are
+      // taken by index and the remainder sliced once: slicing the rest on every piece was quadratic
+      // (a pasted 10 MB blob never finished).
+      if ((indent + line).length > width) {
         const room = Math.max(1, width - indent.length);
-        lines.push(indent + line.slice(0, room));
-        line = line.slice(room);
+        let at = 0;
+        while (line.length - at > room) {
+          lines.push(indent + line.slice(at, at + room));
+          at += room;
+        }
+        line = line.slice(at);
       }
     } else {
       lines.push(indent + line);

@@ -14,6 +14,8 @@ export interface Source {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** Data paths where a control character was escaped on the way in (terminal-text.ts). */
+  unsafe?: PathSegment[][];
 }
 
 export type PathSegment = string | number;

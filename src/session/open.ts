@@ -12,6 +12,7 @@ import { isSessionId } from './ids.js';
 import { resolveDataDir, securePrivateDir, sessionsDir } from './paths.js';
 import { readSnapshot } from './snapshot.js';
 import { readSession } from './store.js';
+import { sanitizeData } from '../terminal-text.js';
 
 /** The data folder and its sessions folder, checked before any use: see securePrivateDir. */
 export function dataDirs(ctx: Context): { data: string; sessions: string } {
@@ -59,6 +60,9 @@ export function readEvents(ctx: Context, dir: string, id: string): { events: Ses
   );
   const events: SessionEvent[] = [];
   log.value.events.forEach((raw, i) => {
+    // A log is a file anyone with the account can edit: its strings are made terminal-safe before
+    // any prompt (a previous answer offered as default) or screen can show them.
+    sanitizeData(raw);
     const parsed = EventSchema.safeParse(raw);
     if (parsed.success) events.push(parsed.data);
     else warnings.push(ctx.msg('session.badEvent', { line: i + 1 }));

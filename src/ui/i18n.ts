@@ -10,6 +10,7 @@ import { notesMessages } from './messages/notes.js';
 import { ownerMessages } from './messages/owner.js';
 import { hostileMessages } from './messages/hostile.js';
 import type { Catalog } from './messages/types.js';
+import { safeInline } from '../terminal-text.js';
 
 export type Lang = 'sv' | 'en';
 
@@ -37,7 +38,8 @@ export type Params = Record<string, string | number>;
 export function t(lang: Lang, key: string, params: Params = {}): string {
   const template = merged[lang][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+    // Parameters carry what files and users typed: one line, no control characters (terminal-text.ts).
+    Object.prototype.hasOwnProperty.call(params, name) ? safeInline(String(params[name])) : m,
   );
 }
 

@@ -24,6 +24,9 @@ export const hostileMessages: Catalog = {
     'diag.control-character': 'texten innehåller ett styrtecken ({char}) som kan lura terminalen; ta bort det',
     'diag.review-far-future': 'granska senast {reviewBy} ligger mer än {years} år fram; är datumet rätt?',
     'diag.not-a-file': 'här ska det vara en rutinfil men det är en mapp eller något annat än en vanlig fil',
+    'diag.answer-not-taken': 'svaret på {id} används inte: frågan ligger på en gren som vägen inte gick',
+    'diag.answer-to-end': '{id} är ett slut och tar inget svar; svaret används inte',
+    'diag.answers-other-routine': 'svarsfilen är skriven för rutinen {routine}, inte för {expected}',
   },
   en: {
     'hostile.dataNotDir': 'the data folder (--data-dir or JOUR_ROUTINE_DATA) is a file, not a folder; give a folder',
@@ -46,5 +49,8 @@ export const hostileMessages: Catalog = {
     'diag.control-character': 'the text contains a control character ({char}) that could trick the terminal; remove it',
     'diag.review-far-future': 'review by {reviewBy} is more than {years} years ahead; is the date right?',
     'diag.not-a-file': 'a routine file was expected here but this is a folder or something else than a plain file',
+    'diag.answer-not-taken': 'the answer to {id} is not used: the question is on a branch the walk did not take',
+    'diag.answer-to-end': '{id} is an end and takes no answer; the answer is not used',
+    'diag.answers-other-routine': 'the answers file is written for routine {routine}, not for {expected}',
   },
 };
