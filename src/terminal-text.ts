@@ -85,36 +85,53 @@ function isUnsafeWide(c: number): boolean {
 /**
  * Every string in parsed data (values and keys) made safe, in place; returns the paths where
  * something was escaped, for a warning at the right line. Keys are rebuilt with defineProperty so
- * that a key never reaches a prototype.
+ * that a key never reaches a prototype. One shared path stack: this runs over every node of every
+ * file, and a new array per node showed in profiles.
  */
-export function sanitizeData(data: unknown, path: (string | number)[] = [], found: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(data)) {
-    data.forEach((v, i) => {
-      if (typeof v === 'string') {
-        if (hasUnsafeChar(v)) {
-          data[i] = safeText(v);
-          found.push([...path, i]);
+export function sanitizeData(data: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const path: (string | number)[] = [];
+  const define = (obj: object, k: string, value: unknown) =>
+    Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (typeof v === 'string') {
+          if (hasUnsafeChar(v)) {
+            node[i] = safeText(v);
+            found.push([...path, i]);
+          }
+        } else if (v !== null && typeof v === 'object') {
+          path.push(i);
+          walk(v);
+          path.pop();
         }
-      } else sanitizeData(v, [...path, i], found);
-    });
-  } else if (data !== null && typeof data === 'object') {
-    const obj = data as Record<string, unknown>;
-    for (const key of Object.keys(obj)) {
-      const v = obj[key];
-      let k = key;
-      if (hasUnsafeChar(key)) {
-        k = safeInline(key);
-        delete obj[key];
-        Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
-        found.push([...path, key]);
       }
-      if (typeof v === 'string') {
-        if (hasUnsafeChar(v)) {
-          Object.defineProperty(obj, k, { value: safeText(v), enumerable: true, writable: true, configurable: true });
+    } else if (node !== null && typeof node === 'object') {
+      const obj = node as Record<string, unknown>;
+      for (const key of Object.keys(obj)) {
+        const v = obj[key];
+        let k = key;
+        if (hasUnsafeChar(key)) {
+          k = safeInline(key);
+          delete obj[key];
+          define(obj, k, v);
           found.push([...path, key]);
         }
-      } else sanitizeData(v, [...path, key], found);
+        if (typeof v === 'string') {
+          if (hasUnsafeChar(v)) {
+            define(obj, k, safeText(v));
+            found.push([...path, key]);
+          }
+        } else if (v !== null && typeof v === 'object') {
+          path.push(key);
+          walk(v);
+          path.pop();
+        }
+      }
     }
-  }
+  };
+  walk(data);
   return found;
 }

@@ -32,7 +32,15 @@ export function readSource(file: string, readFile: ReadFile): ReadResult {
   if (bytes === undefined) return { ok: false, diagnostics: [diag('file-unreadable', { file, line: 1, col: 1 })] };
   const decoded = decodeBytes(bytes, file);
   if (!decoded.ok) return { ok: false, diagnostics: [decoded.diagnostic] };
+  // Block-style `nodes:` (the way routines are written) is counted before parsing, so a planted
+  // huge file costs a scan, not a parse; other styles are counted after parsing.
+  const early = countBlockNodes(decoded.text);
+  if (early.count > MAX_NODES) return { ok: false, diagnostics: [diag('too-many-nodes', { file, line: early.line, col: 1 }, { max: MAX_NODES })] };
   const parsed = parseYaml(decoded.text, file);
+  if (parsed.ok) {
+    const big = tooManyNodes(parsed.source);
+    if (big) return { ok: false, diagnostics: [big] };
+  }
   // Every string from a file is made terminal-safe here, once, so that no screen, prompt or error
   // downstream can show it raw; ids with such characters then fail their own check.
   if (parsed.ok) {
@@ -54,8 +62,47 @@ function tooManyNodes(src: Source): Diagnostic | undefined {
   if (nodes === null || typeof nodes !== 'object') return undefined;
   // Counting stops at the limit: no need to walk the rest of a huge mapping.
   let n = 0;
-  for (const _k in nodes) if (++n > MAX_NODES) return diag('too-many-nodes', locate(src, ['nodes'], { key: true }), { max: MAX_NODES });
+  for (const _k in nodes) if (++n > MAX_NODES) return diag('too-many-nodes', nodesKeyPos(src), { max: MAX_NODES });
   return undefined;
+}
+
+/**
+ * The `nodes:` line found in the text: asking the position-keeping parser would parse the whole
+ * huge file a second time, slowly, which is what the limit is there to avoid.
+ */
+function nodesKeyPos(src: Source): Position {
+  const m = /^nodes\s*:/m.exec(src.text);
+  if (!m) return { file: src.file, line: 1, col: 1 };
+  let line = 1;
+  for (let i = src.text.indexOf('\n'); i >= 0 && i < m.index; i = src.text.indexOf('\n', i + 1)) line++;
+  return { file: src.file, line, col: 1 };
+}
+
+/** Keys directly under a top-level block `nodes:` (stops counting past the limit). */
+function countBlockNodes(text: string): { count: number; line: number } {
+  const m = /^nodes[ \t]*:[ \t]*(#.*)?\r?\n/m.exec(text);
+  if (!m) return { count: 0, line: 1 };
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  let indent = -1;
+  let count = 0;
+  let pos = m.index + m[0].length;
+  while (pos < text.length && count <= MAX_NODES) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let sp = pos;
+    while (sp < end && text.charCodeAt(sp) === 32) sp++;
+    const c = text.charCodeAt(sp);
+    const blank = sp >= end || c === 35 /* # */ || c === 13;
+    if (!blank) {
+      const col = sp - pos;
+      if (col === 0) break; // the next top-level key: nodes ended
+      if (indent < 0) indent = col;
+      if (col === indent && c !== 45 /* - */) count++;
+    }
+    pos = end + 1;
+  }
+  return { count, line };
 }
 
 /** A control character in a key or an id is an error (ids must be typed and compared); in a text, a warning. */
@@ -94,8 +141,6 @@ function firstUnsafeShown(src: Source, path: readonly (string | number)[]): stri
 function parseAs<T>(file: string, readFile: ReadFile, shape: (s: Source) => ShapeResult<T>): { ok: true; parsed: Parsed<T> } | { ok: false; diagnostics: Diagnostic[] } {
   const read = readSource(file, readFile);
   if (!read.ok) return read;
-  const big = tooManyNodes(read.source);
-  if (big) return { ok: false, diagnostics: [big] };
   const unsafe = unsafeDiagnostics(read.source);
   if (unsafe.some((d) => d.severity === 'error')) return { ok: false, diagnostics: unsafe };
   const r = shape(read.source);
