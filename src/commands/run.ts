@@ -11,6 +11,7 @@ import { CliError, EXIT } from '../errors.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
 import { sessionJson } from '../render/json.js';
+import { diag } from '../routine/diagnostics.js';
 import { readSource } from '../routine/load.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { readFileSafe } from '../routine/registry.js';
@@ -41,7 +42,13 @@ function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string
   const at = atFlag ?? fileAt ?? ctx.now().toISOString();
   const started = startedFor(r, at, ctx.lang, typeof data.case_ref === 'string' ? { case_ref: data.case_ref } : {});
   if (nested) for (const k of ['at', 'case_ref', 'routine']) delete answers[k];
-  return runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }));
+  const run = runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }));
+  // A file that says which routine it is for, run against another, is refused by position.
+  if (nested && typeof data.routine === 'string' && data.routine !== r.id) {
+    run.diagnostics.unshift(diag('answers-other-routine', locate(src.source, ['routine']), { routine: data.routine, expected: r.id }));
+    run.problems.unshift({ kind: 'unknown-id', id: data.routine });
+  }
+  return run;
 }
 
 export function registerRun(program: Command, run: Runner, lang: Lang): void {
