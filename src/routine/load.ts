@@ -111,7 +111,7 @@ function unsafeDiagnostics(src: Source): Diagnostic[] {
     const last = path[path.length - 1];
     const parent = path.length >= 2 ? path[path.length - 2] : undefined;
     const inKey = isKeyPath(src, path);
-    const idLike = inKey || last === 'id' || last === 'next' || parent === 'params';
+    const idLike = inKey || last === 'id' || last === 'next' || last === 'start' || last === 'module' || parent === 'params';
     return diag('control-character', locate(src, path, { key: inKey }), { char: firstUnsafeShown(src, path) }, idLike ? 'error' : 'warning');
   });
 }
