@@ -68,7 +68,7 @@ describe.runIf(posix)('never through a symlink', () => {
     expect(appendEvent(dir, made.value.id, { t: 'noted', text: 'case data' })).toEqual({ ok: false, error: { kind: 'not-regular' } });
     expect(readSession(dir, made.value.id)).toEqual({ ok: false, error: { kind: 'not-regular' } });
     expect(fs.readFileSync(target, 'utf8')).toBe('untouched\n');
-  });
+  }, 120_000);
 
   it('export -o onto a dangling link refuses without --force and leaves the link; with --force it is still refused', () => {
     const id = finishedSession();
@@ -84,7 +84,7 @@ describe.runIf(posix)('never through a symlink', () => {
     expect(forced.stderr).toContain('ingen vanlig fil');
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(fs.existsSync(pointsTo)).toBe(false);
-  });
+  }, 120_000);
 
   it('export --force replaces a regular file but never a FIFO, a device or a folder', () => {
     const id = finishedSession();
@@ -103,7 +103,7 @@ describe.runIf(posix)('never through a symlink', () => {
     }
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
     expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
-  });
+  }, 120_000);
 
   it('writeFileAtomic without force refuses any existing name; a snapshot or lock that is a link is never followed', () => {
     fs.mkdirSync(dir, { recursive: true });
@@ -123,7 +123,7 @@ describe.runIf(posix)('never through a symlink', () => {
     expect(lock.ok).toBe(false);
     expect(!lock.ok && lock.error.kind === 'locked' && lock.error.notRegular).toBe(true);
     expect(fs.readFileSync(target, 'utf8')).toBe('x');
-  });
+  }, 120_000);
 });
 
 describe.runIf(posix)('the data folder', () => {
@@ -138,7 +138,7 @@ describe.runIf(posix)('the data folder', () => {
     expect(mode(data)).toBe(0o700);
     expect(mode(dir)).toBe(0o700);
     expect(mode(sessionFile(dir, id))).toBe(0o600);
-  });
+  }, 120_000);
 
   it('a data folder that is a file is an error (exit 1), not "no unfinished sessions"', () => {
     const file = path.join(outside, 'data');
@@ -148,7 +148,7 @@ describe.runIf(posix)('the data folder', () => {
     oneSentence(r.stderr);
     expect(r.stderr).toContain('är en fil');
     expect(r.stdout).toBe('');
-  });
+  }, 120_000);
 });
 
 describe.runIf(posix)('locks we cannot judge', () => {
@@ -161,14 +161,14 @@ describe.runIf(posix)('locks we cannot judge', () => {
     expect((await term.exited).code).toBe(1);
     expect(term.text()).toContain('"jour-laptop-7"');
     expect(term.text()).not.toContain('försök igen om en stund');
-  });
+  }, 120_000);
 
   it('a lock that is a FIFO is named as not a plain file, without hanging', () => {
     const id = finishedSession();
     mkfifo(lockFile(dir, id));
     const lock = acquireLock(dir, id);
     expect(!lock.ok && lock.error.kind === 'locked' && lock.error.notRegular).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('never lose what was acknowledged', () => {
@@ -183,7 +183,7 @@ describe('never lose what was acknowledged', () => {
     expect(copies).toHaveLength(1);
     expect(fs.readFileSync(path.join(dir, copies[0] as string), 'utf8')).toBe(before);
     if (posix) expect(mode(path.join(dir, copies[0] as string))).toBe(0o600);
-  });
+  }, 120_000);
 
   it('export of a log with a damaged line in the middle warns naming the line and still exports the rest', () => {
     const id = finishedSession();
@@ -196,7 +196,7 @@ describe('never lose what was acknowledged', () => {
     expect(r.stderr).toContain('rad 3');
     expect(r.stdout).toContain('Omedelbart omhändertagande');
     expect(fs.readFileSync(file, 'utf8')).toContain('{"t":"noted", damaged');
-  });
+  }, 120_000);
 
   it('a stray or out-of-order finished event does not finish a walk that stands at a question', () => {
     const at = (m: number) => `2026-12-03T01:${String(m).padStart(2, '0')}:00+01:00`;
@@ -208,7 +208,7 @@ describe('never lose what was acknowledged', () => {
     const res = replay(r, [{ ...started, routine: { id: 'exempel', version: r.version, hash: r.hash } }, { t: 'finished', at: at(1) }] as SessionEvent[]);
     expect(res?.state.finished).toBe(false);
     expect(res?.rejected).toHaveLength(1);
-  });
+  }, 120_000);
 });
 
 describe.runIf(posix)('purge in a race', () => {
@@ -238,7 +238,7 @@ describe.runIf(posix)('purge in a race', () => {
     expect(purge.text()).toContain('1 avslutade sessioner borttagna.');
     expect(fs.existsSync(sessionFile(dir, victim))).toBe(true);
     expect(fs.existsSync(sessionFile(dir, other))).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe.runIf(posix)('never hang', () => {
@@ -253,7 +253,7 @@ describe.runIf(posix)('never hang', () => {
     const big = path.join(outside, 'big');
     fs.writeFileSync(big, Buffer.alloc(2048));
     expect(readRegularFile(big, 1024, { follow: true })).toEqual({ ok: false, error: { kind: 'too-large', max: 1024 } });
-  });
+  }, 120_000);
 
   it('a session log that is a FIFO, and a snapshot linked to /dev/zero, give one sentence or fall back', () => {
     const id = finishedSession();
@@ -266,7 +266,7 @@ describe.runIf(posix)('never hang', () => {
     expect(r.code).toBe(1);
     oneSentence(r.stderr);
     expect(r.stderr).toContain('ingen vanlig fil');
-  });
+  }, 120_000);
 
   it('a FIFO, /dev/zero or a folder as answers or contacts file is one sentence, not a hang', () => {
     const fifo = path.join(outside, 'svar.yaml');
@@ -279,7 +279,7 @@ describe.runIf(posix)('never hang', () => {
       expect(c.code, f).toBe(1);
       oneSentence(c.stderr);
     }
-  });
+  }, 120_000);
 
   it('a 10 MB line in a log (one pasted word in a note) is exported, wrapped to the width', () => {
     const blob = 'x'.repeat(10 * 1024 * 1024);
@@ -292,7 +292,7 @@ describe.runIf(posix)('never hang', () => {
     const lines = wrap(`a ${'y'.repeat(1000)} b`, 80, '  ');
     expect(lines.every((l) => l.length <= 80)).toBe(true);
     expect(lines.join('').replace(/ /g, '')).toBe(`a${'y'.repeat(1000)}b`);
-  });
+  }, 120_000);
 });
 
 describe('usage', () => {
@@ -301,7 +301,7 @@ describe('usage', () => {
     const r = run(['export', id, '-o', '']);
     expect(r.code).toBe(2);
     oneSentence(r.stderr);
-  });
+  }, 120_000);
 
   it('a deadline past the year 9999 is one sentence, exit 1, at run, checklist and export', () => {
     const ans = path.join(outside, 'svar.yaml');
@@ -325,5 +325,5 @@ describe('usage', () => {
       expect(c.code, cmd[0]).toBe(1);
       oneSentence(c.stderr);
     }
-  });
+  }, 120_000);
 });
