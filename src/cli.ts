@@ -6,6 +6,7 @@ import { CliError, EXIT } from './errors.js';
 import { helpConfig } from './ui/help.js';
 import { langFromEnv, t, type Lang } from './ui/i18n.js';
 import { VERSION } from './version.js';
+import { safeInline } from './terminal-text.js';
 
 export type Runner = (fn: (ctx: Context) => Promise<number> | number) => Promise<void>;
 
@@ -85,7 +86,7 @@ export async function main(argv: string[], io = { env: process.env, now: () => n
 function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
-    process.stderr.write(`jour-routine: ${usageText(lang, e)}\n`);
+    process.stderr.write(`jour-routine: ${safeInline(usageText(lang, e))}\n`);
     return EXIT.usage;
   }
   if (e instanceof CliError) {

@@ -2,6 +2,7 @@
 // environment and the global options. Built once per run in cli.ts; tests can build their own.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { localDateOf } from './engine/calendar.js';
+import { safeOutput } from './terminal-text.js';
 import { t, type Lang, type Params } from './ui/i18n.js';
 
 export interface GlobalOptions {
@@ -44,8 +45,9 @@ export function makeContext(lang: Lang, opts: GlobalOptions, io: {
   return {
     lang,
     c: new Chalk({ level: colorLevel(opts, io.env, stdoutIsTTY) }),
-    out: (s) => void io.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => void io.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    // The output boundary: only our own colour codes pass raw (see terminal-text.ts).
+    out: (s) => void io.stdout.write(safeOutput(s.endsWith('\n') ? s : `${s}\n`)),
+    err: (s) => void io.stderr.write(safeOutput(s.endsWith('\n') ? s : `${s}\n`)),
     now: io.now ?? (() => new Date()),
     env: io.env,
     opts,

@@ -150,18 +150,23 @@ describe('session log', () => {
     expect(mustRead(id)).toEqual({ events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], warnings: [] });
   });
 
-  it('drops an unparseable last line even with a newline, and appending removes it', () => {
+  it('keeps an unparseable last line that has its newline (a complete log, not a torn write): skipped with a warning, never cut', () => {
     const id = newSession();
     fs.appendFileSync(sessionFile(dir, id), '\u0000\u0000garbage\n');
-    expect(mustRead(id).warnings).toEqual([{ kind: 'torn-line', line: 2 }]);
+    expect(mustRead(id).warnings).toEqual([{ kind: 'damaged-line', line: 2 }]);
     appendEvent(dir, id, { t: 'finished' });
-    expect(mustRead(id)).toMatchObject({ events: [{ t: 'started' }, { t: 'finished' }], warnings: [] });
+    expect(mustRead(id)).toMatchObject({ events: [{ t: 'started' }, { t: 'finished' }], warnings: [{ kind: 'damaged-line', line: 2 }] });
+    expect(fs.readFileSync(sessionFile(dir, id), 'utf8')).toContain('\u0000\u0000garbage\n');
   });
 
-  it('reports a damaged line in the middle as corrupt, with its line number, instead of guessing', () => {
+  it('skips a damaged line in the middle with a warning naming it, and keeps every event around it and the line itself', () => {
     const id = newSession();
     fs.appendFileSync(sessionFile(dir, id), 'not json\n{"t":"finished"}\n');
-    expect(readSession(dir, id)).toEqual({ ok: false, error: { kind: 'corrupt', line: 2 } });
+    expect(readSession(dir, id)).toEqual({
+      ok: true,
+      value: { events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], warnings: [{ kind: 'damaged-line', line: 2 }] },
+    });
+    expect(fs.readFileSync(sessionFile(dir, id), 'utf8')).toContain('not json\n');
   });
 
   it('lists, stats and deletes sessions, ignoring other files in the folder', () => {

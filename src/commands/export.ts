@@ -13,6 +13,7 @@ import { renderNote } from '../render/note.js';
 import { openSession } from '../session/open.js';
 import { writeFileAtomic } from '../session/store.js';
 import { t, type Lang } from '../ui/i18n.js';
+import { safeOutput } from '../terminal-text.js';
 import { openRoutines, sessionIdArg } from './shared.js';
 
 /**
@@ -45,6 +46,8 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
     .option('--force', t(lang, 'cli.export.force'))
     .action((id: string, o: { handover?: boolean; format: 'md' | 'text'; output?: string; force?: boolean }) =>
       run((ctx) => {
+        // Checked before the session is opened: `-o ''` (an unset variable in a script) is a usage error.
+        if (o.output !== undefined && o.output.trim() === '') throw new CliError('hostile.exportEmptyName', {}, EXIT.usage);
         const s = openSession(ctx, openRoutines(ctx), id);
         for (const w of s.warnings) ctx.err(w);
         // "Today" is the day of the last event, not the clock: the same session gives the same document.
@@ -57,9 +60,11 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
           ctx.out(doc);
           return EXIT.ok;
         }
-        const written = writeFileAtomic(o.output, doc, { force: o.force === true });
+        // The file will be opened in an editor or cat'ed to a terminal: same rule as the screen.
+        const written = writeFileAtomic(o.output, safeOutput(doc), { force: o.force === true });
         if (!written.ok) {
           if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
+          if (written.error.kind === 'not-regular') throw new CliError('hostile.exportNotRegular', { file: o.output }, EXIT.failed);
           throw writeError(o.output, written.error.code);
         }
         ctx.err(ctx.msg('export.written', { file: o.output }));

@@ -4,7 +4,7 @@ import type { Runner } from '../cli.js';
 import { todayLocal } from '../context.js';
 import { EXIT } from '../errors.js';
 import { t, type Lang } from '../ui/i18n.js';
-import { displayPath, openRoutines } from './shared.js';
+import { displayPath, formatDiagnostic, openRoutines } from './shared.js';
 
 export type ReviewStatus = 'ok' | 'review-overdue' | 'has-errors';
 
@@ -34,6 +34,7 @@ export function registerList(program: Command, run: Runner, lang: Lang): void {
           ctx.out(JSON.stringify(rows, null, 2));
           return EXIT.ok;
         }
+        for (const d of reg.diagnostics) if (d.code === 'not-a-file') ctx.err(formatDiagnostic(ctx, d));
         if (rows.length === 0) ctx.err(ctx.msg('cli.list.none'));
         for (const row of rows) {
           const status = ctx.msg(`status.${row.status}`, { date: row.reviewBy ?? '' });

@@ -4,13 +4,18 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Context } from '../context.js';
+import { todayLocal } from '../context.js';
+import { replay } from '../engine/walk.js';
 import { CliError, EXIT } from '../errors.js';
-import { listSessions, type SessionSummary } from '../session/list.js';
+import type { Registry } from '../routine/registry.js';
+import { EventSchema, type SessionEvent } from '../session/events.js';
+import { listSessions, summarize, type SessionSummary } from '../session/list.js';
 import { acquireLock } from '../session/lock.js';
 import { dataDirs } from '../session/open.js';
 import { removeQuietly } from '../session/paths.js';
-import { snapshotFile } from '../session/snapshot.js';
-import { deleteSession } from '../session/store.js';
+import { readSnapshot, snapshotFile } from '../session/snapshot.js';
+import { deleteSession, readSession, sessionBackups, type Event } from '../session/store.js';
+import { openRoutines } from './shared.js';
 import { t, type Lang } from '../ui/i18n.js';
 import { confirmSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
@@ -24,23 +29,63 @@ function parseDays(v: string | undefined): number {
   return Number(v.trim());
 }
 
-/** Under the session's lock, so a session someone has open right now is skipped, not pulled away. */
-function remove(ctx: Context, dir: string, s: SessionSummary): boolean {
+const purgeable = (s: SessionSummary, cutoff: number) => s.state === 'finished' && Date.parse(s.last_activity) < cutoff;
+
+/**
+ * Does the walk, replayed on its routine (current if unchanged, else its saved copy), stand at an
+ * end? undefined when neither copy is at hand: the log's own flags then decide, as in `sessions`.
+ */
+function walkFinished(ctx: Context, reg: Registry | undefined, dir: string, id: string, raw: readonly Event[]): boolean | undefined {
+  const events: SessionEvent[] = [];
+  for (const e of raw) {
+    const p = EventSchema.safeParse(e);
+    if (p.success) events.push(p.data);
+  }
+  const started = events[0];
+  if (started?.t !== 'started') return undefined;
+  const current = reg?.routines.get(started.routine.id)?.result.routine;
+  const routine = current?.hash === started.routine.hash ? current : readSnapshot(dir, id, todayLocal(ctx));
+  if (!routine || routine.hash !== started.routine.hash) return undefined;
+  return replay(routine, events)?.state.finished;
+}
+
+/**
+ * Under the session's lock, so a session someone has open right now is skipped, not pulled away;
+ * and re-read under it, because the list was taken before the question was asked (or before a
+ * thousand other deletions): a session resumed meanwhile must not go.
+ */
+function remove(ctx: Context, reg: Registry | undefined, dir: string, s: SessionSummary, cutoff: number): boolean {
   const lock = acquireLock(dir, s.id);
   if (!lock.ok) {
     ctx.err(ctx.msg('ia.purge.locked', { id: s.id }));
     return false;
   }
   try {
+    const log = readSession(dir, s.id);
+    const now = log.ok ? summarize(s.id, log.value.events, s.last_activity) : undefined;
+    if (!log.ok || !now || !purgeable(now, cutoff) || now.last_activity !== s.last_activity ||
+        walkFinished(ctx, reg, dir, s.id, log.value.events) === false) {
+      ctx.err(ctx.msg('hostile.purgeChanged', { id: s.id }));
+      return false;
+    }
     const del = deleteSession(dir, s.id);
     if (!del.ok && del.error.kind !== 'not-found') {
       ctx.err(ctx.msg('ia.purge.failed', { id: s.id, code: del.error.kind === 'io' ? del.error.code : del.error.kind }));
       return false;
     }
     removeQuietly(snapshotFile(dir, s.id));
+    for (const b of sessionBackups(dir, s.id)) removeQuietly(b);
     return true;
   } finally {
     lock.value.release();
+  }
+}
+
+function routinesOrNone(ctx: Context): Registry | undefined {
+  try {
+    return openRoutines(ctx);
+  } catch {
+    return undefined; // a broken contacts file must not stop a purge; the saved copies still decide
   }
 }
 
@@ -58,7 +103,8 @@ export function registerPurge(program: Command, run: Runner, lang: Lang): void {
         if (!o.yes && !ctx.stdinIsTTY) throw new CliError('ia.purge.noTTY', {}, EXIT.failed);
         const dir = dataDirs(ctx).sessions;
         const cutoff = ctx.now().getTime() - days * DAY_MS;
-        const old = listSessions(dir).sessions.filter((s) => s.state === 'finished' && Date.parse(s.last_activity) < cutoff);
+        const reg = routinesOrNone(ctx);
+        const old = listSessions(dir).sessions.filter((s) => purgeable(s, cutoff));
         if (old.length > 0 && !o.yes) {
           const sure = await ask(confirmSpec(uiOf(ctx), ctx.msg('ia.purge.confirm', { n: old.length, days })));
           if (!sure) {
@@ -66,7 +112,7 @@ export function registerPurge(program: Command, run: Runner, lang: Lang): void {
             return EXIT.ok;
           }
         }
-        const removed = old.filter((s) => remove(ctx, dir, s)).length;
+        const removed = old.filter((s) => remove(ctx, reg, dir, s, cutoff)).length;
         ctx.out(ctx.msg('ia.purge.removed', { n: removed }));
         return EXIT.ok;
       }),

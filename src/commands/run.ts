@@ -15,6 +15,7 @@ import { CliError, EXIT } from '../errors.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
 import { sessionJson } from '../render/json.js';
+import { diag } from '../routine/diagnostics.js';
 import { readSource } from '../routine/load.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { readFileSafe } from '../routine/registry.js';
@@ -62,7 +63,13 @@ function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string
   // --at (or, without any `at`, the clock) is "now": the answers are taken as entered then, so a
   // later time is refused. A file's own `at` is when its walk began; its later times are the night.
   const time: TimeRef = { now: at, refuseFuture: atFlag !== undefined || fileAt === undefined };
-  return runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }), time);
+  const run = runAnswers(r, answers, started, (path, key) => locate(src.source, [...base, ...path], { key: key ?? false }), time);
+  // A file that says which routine it is for, run against another, is refused by position.
+  if (nested && typeof data.routine === 'string' && data.routine !== r.id) {
+    run.diagnostics.unshift(diag('answers-other-routine', locate(src.source, ['routine']), { routine: data.routine, expected: r.id }));
+    run.problems.unshift({ kind: 'unknown-id', id: data.routine });
+  }
+  return run;
 }
 
 /** --at is read exactly: a full time with its offset, on a day the calendar has. */

@@ -1,9 +1,10 @@
 // Helpers several commands share: opening the routine folders, and printing diagnostics.
-import { delimiter, relative } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { delimiter, join, relative } from 'node:path';
 import type { Context } from '../context.js';
 import { todayLocal } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
-import type { Diagnostic } from '../routine/diagnostics.js';
+import { diag, type Diagnostic } from '../routine/diagnostics.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { findRoutine, openRegistry, type Registry } from '../routine/registry.js';
 import { loadContactRoles } from '../routine/contacts.js';
@@ -15,7 +16,46 @@ export function routineFolders(ctx: Context): string[] {
 }
 
 export function openRoutines(ctx: Context): Registry {
-  return openRegistry({ extraFolders: routineFolders(ctx), today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+  const folders = routineFolders(ctx);
+  // A folder the user named that is not there (a typo, an unmounted share) is an error, not an
+  // empty list: otherwise `list` says all is well with the routines missing.
+  for (const dir of folders) {
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!isDir) throw new CliError('hostile.routinesMissing', { dir }, EXIT.failed);
+  }
+  const reg = openRegistry({ extraFolders: folders, today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+  reg.diagnostics.push(...notFiles(reg.folders));
+  return reg;
+}
+
+/** A folder (or FIFO, device…) named like a routine file is reported, not skipped in silence. */
+function notFiles(folders: string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const folder of folders) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (!/\.ya?ml$/i.test(e.name) || e.isFile()) continue;
+      const file = join(folder, e.name);
+      let regular = false;
+      try {
+        regular = statSync(file).isFile(); // a link to a plain file is fine
+      } catch {
+        // a dangling link or a loop: not a file either
+      }
+      if (!regular) out.push(diag('not-a-file', { file, line: 1, col: 1 }));
+    }
+  }
+  return out;
 }
 
 export function displayPath(file: string): string {

@@ -151,6 +151,7 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
   const converted = new Map<string, InputEvent>();
   for (const [id, raw] of Object.entries(answers)) {
     const n = r.nodes.get(id);
+    if (n?.kind === 'end') report('answer-to-end', locate([id], true), { kind: 'unknown-id', id }, { id });
     if (!n || n.kind === 'end') continue;
     const c = convertAnswer(n, raw, started.at, ref);
     const error: InputError | undefined = c.ok ? checkInput(n, c.event) : c.error;
@@ -165,12 +166,12 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
   for (let guard = 0; state.current !== null && guard < r.nodes.size * 4 + 10; guard++) {
     const n = r.nodes.get(state.current) as CNode;
     let event = converted.get(n.id);
-    if (!event && !(n.id in answers) && !needsAnswer(n)) {
+    if (!event && !Object.hasOwn(answers, n.id) && !needsAnswer(n)) {
       const c = convertAnswer(n, {}, started.at, ref);
       if (c.ok) event = c.event;
     }
     if (!event) {
-      if (!(n.id in answers)) report('answer-missing', locate([], false), { kind: 'missing', node: n.id }, { id: n.id });
+      if (!Object.hasOwn(answers, n.id)) report('answer-missing', locate([], false), { kind: 'missing', node: n.id }, { id: n.id });
       break;
     }
     const res = apply(r, state, event);
@@ -180,6 +181,15 @@ export function runAnswers(r: CompiledRoutine, answers: Record<string, Raw>, sta
     }
     state = res.state;
     events.push(event);
+  }
+  // An answer the walk never reached was written for another path: accepted silently, a file meant
+  // to test one branch would pass while testing another. Only when the walk is complete, since an
+  // incomplete one is already reported as missing an answer.
+  if (state.current === null) {
+    const visited = new Set(state.path.map((v) => v.node));
+    for (const id of converted.keys()) {
+      if (!visited.has(id)) report('answer-not-taken', locate([id], true), { kind: 'unknown-id', id }, { id });
+    }
   }
   // In file order, as a routine owner reads the file; problems stay paired with their diagnostic.
   const order = diagnostics.map((_d, i) => i).sort((a, b) => {

@@ -16,6 +16,7 @@ import {
   type LocalDate,
   type LocalizedName,
 } from './calendar.js';
+import { CliError, EXIT } from '../errors.js';
 
 /** Exactly one field must be set. */
 export interface DeadlineRule {
@@ -75,7 +76,29 @@ function ruleKind(rule: DeadlineRule): 'days' | 'weeks' | 'months' | 'next_worki
   return kind;
 }
 
+/**
+ * A deadline that would land after the year 9999 cannot be written as a date (YYYY-MM-DD): one
+ * sentence for the user instead of an internal error at every checklist and export of the session.
+ */
+export class DeadlineOutOfRange extends CliError {
+  constructor() {
+    super('hostile.deadlineOutOfRange', {}, EXIT.failed);
+  }
+}
+
+const LAST_DAY = '9999-12-31';
+
 export function computeDeadline(fromInstantIso: string, rule: DeadlineRule): Deadline {
+  try {
+    return computeDeadlineInRange(fromInstantIso, rule);
+  } catch (e) {
+    // Only the calendar's refusal of a five-digit year is ours to translate; a bad rule stays a bug.
+    if (e instanceof RangeError && /"\d{5,}-/.test(e.message)) throw new DeadlineOutOfRange();
+    throw e;
+  }
+}
+
+function computeDeadlineInRange(fromInstantIso: string, rule: DeadlineRule): Deadline {
   const kind = ruleKind(rule);
   const startDay = localDateOf(fromInstantIso, STOCKHOLM);
   if (kind === 'next_working_day') {
@@ -86,6 +109,7 @@ export function computeDeadline(fromInstantIso: string, rule: DeadlineRule): Dea
   // Weeks are plain multiples of seven, which makes them end on the start's weekday (1930:173 1 §).
   const nominal =
     kind === 'months' ? addMonths(startDay, n) : addDays(startDay, kind === 'weeks' ? 7 * n : n);
+  if (nominal > LAST_DAY || nominal.length > LAST_DAY.length) throw new DeadlineOutOfRange();
   const legal = workingDayOnOrAfter(nominal);
   return {
     startDay,

@@ -194,6 +194,8 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       s.paused = false;
       break;
     case 'finished':
+      // A stray `finished` while the walk still stands at a question finishes nothing.
+      if (s.current !== null) return { ok: false, error: { kind: 'required', node: s.current } };
       s.finished = true;
       break;
     case 'started':

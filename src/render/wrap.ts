@@ -13,15 +13,21 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     const candidate = line === '' ? w : `${line} ${w}`;
     if (visible(indent + candidate) <= width || line === '') {
       line = candidate;
-      // A single word longer than the line is cut, so no line ever passes the width.
-      while (visible(indent + line) > width) {
-        const room = Math.max(1, width - indent.length);
-        lines.push(indent + line.slice(0, room));
-        line = line.slice(room);
-      }
     } else {
       lines.push(indent + line);
       line = w;
+    }
+    // A single word longer than the line is cut, so no line ever passes the width (also when it
+    // follows another word, which used to be printed whole). Pieces are taken by index and the
+    // remainder sliced once: slicing the rest on every piece was quadratic.
+    if (visible(indent + line) > width) {
+      const room = Math.max(1, width - indent.length);
+      let at = 0;
+      while (line.length - at > room) {
+        lines.push(indent + line.slice(at, at + room));
+        at += room;
+      }
+      line = line.slice(at);
     }
   }
   if (line !== '') lines.push(indent + line);

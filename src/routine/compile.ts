@@ -282,7 +282,7 @@ export function compileRoutine(input: CompileInput): CompileOutput {
     texts.push(mod.source.text);
     const given = node.with ?? {};
     for (const p of mod.value.params ?? []) {
-      if (!(p in given)) diagnostics.push(diag('missing-param', valuePos, { param: p, module: mod.value.module }));
+      if (!Object.hasOwn(given, p)) diagnostics.push(diag('missing-param', valuePos, { param: p, module: mod.value.module }));
     }
     for (const p of Object.keys(given)) {
       if (!(mod.value.params ?? []).includes(p)) {

@@ -88,6 +88,15 @@ export const DIAGNOSTIC_CODES = {
   'answer-invalid': 'error',
   // scenario files (jour-routine test)
   'unknown-routine': 'error',
+  // hostile or mistaken input (issue 12)
+  'control-character': 'warning',
+  'include-outside': 'error',
+  'too-many-nodes': 'error',
+  'review-far-future': 'warning',
+  'not-a-file': 'error',
+  'answer-not-taken': 'warning',
+  'answer-to-end': 'warning',
+  'answers-other-routine': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -337,4 +337,5 @@ export const ContactsFileSchema = z.strictObject({
 export type ContactsFile = z.infer<typeof ContactsFileSchema>;
 
 /** Names a node or module may not use, because the format gives them a meaning. */
-export const RESERVED_IDS = ['return'] as const;
+// The names JavaScript objects carry themselves: as ids they would read as present when missing.
+export const RESERVED_IDS = ['return', '__proto__', 'constructor', 'prototype'] as const;

@@ -14,6 +14,8 @@ export interface Source {
   doc: Document.Parsed;
   lines: LineCounter;
   data: unknown;
+  /** Data paths where a control character was escaped on the way in (terminal-text.ts). */
+  unsafe?: PathSegment[][];
 }
 
 export type PathSegment = string | number;
@@ -44,6 +46,43 @@ function nestingTooDeep(text: string): number {
     else if (c === LB || c === LC) {
       if (++depth > MAX_DEPTH) return i;
     } else if ((c === RB || c === RC) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/**
+ * Block nesting by indentation: each deeper indentation, and each compact `- ` on a line, is a
+ * level. The parser recurses once per level and overflows the stack at about a thousand (as
+ * "Maximum call stack size exceeded"), so depth is measured here first. Returns the offset of the
+ * line that goes too deep, or -1. Lines of a block text count at most once or twice, which real
+ * routines stay far below.
+ */
+function blockTooDeep(text: string): number {
+  const SP = 32, NL = 10, DASH = 45, HASH = 35, CR = 13;
+  const stack: number[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let i = pos;
+    while (i < end && text.charCodeAt(i) === SP) i++;
+    const c = text.charCodeAt(i);
+    if (i < end && c !== HASH && c !== CR && c !== NL) {
+      const col = i - pos;
+      while (stack.length > 0 && (stack[stack.length - 1] as number) >= col) stack.pop();
+      stack.push(col);
+      // `- - - x`: every compact indicator opens one more sequence on the same line.
+      // Same count as the parser-side check below, which reports the 64th level.
+      if (stack.length >= MAX_DEPTH) return i;
+      while (text.charCodeAt(i) === DASH && text.charCodeAt(i + 1) === SP) {
+        const at = i;
+        i += 2;
+        while (text.charCodeAt(i) === SP) i++;
+        stack.push(i - pos);
+        if (stack.length >= MAX_DEPTH) return at;
+      }
+    }
+    pos = end + 1;
   }
   return -1;
 }
@@ -157,7 +196,8 @@ function lazySource(file: string, text: string, data: unknown): Source {
 /** Parses one YAML document; returns the source with positions, or the diagnostics that stop reading. */
 export function parseYaml(text: string, file: string): { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] } {
   if (text.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [diag('file-too-large', start(file), { max: '2 MB' })] };
-  const deep = nestingTooDeep(text);
+  let deep = nestingTooDeep(text);
+  if (deep < 0) deep = blockTooDeep(text);
   if (deep >= 0) return { ok: false, diagnostics: [diag('too-deep', textPos(text, deep, file), { max: MAX_DEPTH })] };
   const fast = fastData(text);
   if (fast !== undefined) return { ok: true, source: lazySource(file, text, fast) };

@@ -30,7 +30,9 @@ export function summarize(id: string, events: readonly Event[], fallbackTime: st
   let last = started.data.at;
   for (const e of events.slice(1)) {
     if (e.t === 'finished') finished = true;
-    if (e.t === 'went_back') finished = false;
+    // Any input after a `finished` (out of order, or a stray one mid-walk followed by more answers)
+    // means the walk went on: only a finish that nothing moved past counts.
+    if (e.t === 'went_back' || e.t === 'answered' || e.t === 'recorded' || e.t === 'decided') finished = false;
     if (e.t === 'paused') paused = true;
     if (e.t === 'resumed') paused = false;
     if (isTime(e.at) && Date.parse(e.at) >= Date.parse(last)) last = e.at;

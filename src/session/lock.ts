@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { err, ok, type Result } from '../errors.js';
+import { readRegularFile } from '../fs-safe.js';
 import { isSessionId } from './ids.js';
 import {
   closeQuietly, errnoCode, removeQuietly, toIoError, writeAll, writeFileAtomic, type IoError,
@@ -18,7 +19,16 @@ import {
 
 export type LockInfo = { pid: number; host: string; since: string; token?: string };
 /** pid and since are null only for a lock file that is still being written (or was cut off by a crash). */
-export type Locked = { kind: 'locked'; pid: number | null; since: string | null; sameHost: boolean };
+export type Locked = {
+  kind: 'locked';
+  pid: number | null;
+  since: string | null;
+  sameHost: boolean;
+  /** The holder's host name as it wrote it (other host only), so the message can say where. */
+  host?: string;
+  /** The lock is a link, folder, FIFO or device: never ours to read, replace or remove. */
+  notRegular?: boolean;
+};
 export type LockError = Locked | { kind: 'invalid-id' } | IoError;
 export type SessionLock = { release(): void };
 
@@ -28,6 +38,7 @@ const UNREADABLE_GRACE_MS = 10_000;
 
 type Seen =
   | { state: 'missing' }
+  | { state: 'foreign' }
   | { state: 'held'; raw: string; info: LockInfo }
   | { state: 'unreadable'; raw: string; mtimeMs: number };
 
@@ -52,7 +63,7 @@ export function acquireLock(dir: string, id: string): Result<SessionLock, LockEr
     if (!isStale(seen)) return err(lockedBy(seen));
     // Narrows the window in which a fresh lock taken by someone else could be overwritten.
     const again = readLock(file);
-    if (again.state === 'missing' || again.raw !== seen.raw) continue;
+    if (again.state === 'missing' || again.state === 'foreign' || seen.state === 'foreign' || again.raw !== seen.raw) continue;
     const w = writeFileAtomic(file, content, { force: true });
     if (!w.ok) {
       if (w.error.kind === 'io') return err(w.error);
@@ -84,12 +95,18 @@ function createExclusive(file: string, content: string): Result<boolean, IoError
   return ok(true);
 }
 
+// A lock is ~120 bytes; anything much bigger was not written by us.
+const MAX_LOCK_BYTES = 4096;
+
 function readLock(file: string): Seen {
   let raw: string;
   let mtimeMs: number;
+  const read = readRegularFile(file, MAX_LOCK_BYTES, { follow: false });
+  if (!read.ok && read.error.kind === 'not-regular') return { state: 'foreign' };
   try {
-    raw = fs.readFileSync(file, 'utf8');
-    mtimeMs = fs.statSync(file).mtimeMs;
+    if (!read.ok) throw new Error(read.error.kind);
+    raw = read.value.toString('utf8');
+    mtimeMs = fs.lstatSync(file).mtimeMs;
   } catch {
     // Gone (released) or unreadable for a moment: the caller's next round looks again.
     return { state: 'missing' };
@@ -111,6 +128,7 @@ function readLock(file: string): Seen {
 }
 
 function isStale(seen: Exclude<Seen, { state: 'missing' }>): boolean {
+  if (seen.state === 'foreign') return false;
   if (seen.state === 'unreadable') return Math.abs(Date.now() - seen.mtimeMs) > UNREADABLE_GRACE_MS;
   // On another host (a shared network folder) we cannot ask about the pid, so it stays held.
   return seen.info.host === os.hostname() && !pidRunning(seen.info.pid);
@@ -127,11 +145,13 @@ function pidRunning(pid: number): boolean {
 }
 
 function lockedBy(seen: Exclude<Seen, { state: 'missing' }>): Locked {
+  if (seen.state === 'foreign') return { kind: 'locked', pid: null, since: null, sameHost: true, notRegular: true };
   if (seen.state === 'unreadable') {
     return { kind: 'locked', pid: null, since: new Date(seen.mtimeMs).toISOString(), sameHost: true };
   }
   const { pid, since, host } = seen.info;
-  return { kind: 'locked', pid, since, sameHost: host === os.hostname() };
+  const sameHost = host === os.hostname();
+  return sameHost ? { kind: 'locked', pid, since, sameHost } : { kind: 'locked', pid, since, sameHost, host };
 }
 
 function handle(file: string, token: string): SessionLock {

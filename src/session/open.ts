@@ -9,13 +9,28 @@ import type { CompiledRoutine } from '../routine/model.js';
 import type { Registry } from '../routine/registry.js';
 import { EventSchema, type SessionEvent, type Started } from './events.js';
 import { isSessionId } from './ids.js';
-import { resolveDataDir, sessionsDir } from './paths.js';
+import { resolveDataDir, securePrivateDir, sessionsDir } from './paths.js';
 import { readSnapshot } from './snapshot.js';
 import { readSession } from './store.js';
+import { sanitizeData } from '../terminal-text.js';
 
+/** The data folder and its sessions folder, checked before any use: see securePrivateDir. */
 export function dataDirs(ctx: Context): { data: string; sessions: string } {
   const data = resolveDataDir({ flag: ctx.opts.dataDir, env: ctx.env });
-  return { data, sessions: sessionsDir(data) };
+  const sessions = sessionsDir(data);
+  let tightened = false;
+  for (const dir of [data, sessions]) {
+    const checked = securePrivateDir(dir);
+    if (!checked.ok) {
+      const e = checked.error;
+      if (e.kind === 'not-dir') throw new CliError('hostile.dataNotDir');
+      if (e.kind === 'not-ours') throw new CliError('hostile.dataNotOurs');
+      throw new CliError('hostile.dataIo', { code: e.code });
+    }
+    if (checked.value === 'tightened') tightened = true;
+  }
+  if (tightened) ctx.err(ctx.msg('hostile.dataTightened'));
+  return { data, sessions };
 }
 
 export interface OpenSession {
@@ -36,12 +51,18 @@ export function readEvents(ctx: Context, dir: string, id: string): { events: Ses
   if (!log.ok) {
     const e = log.error;
     if (e.kind === 'not-found' || e.kind === 'invalid-id') throw new CliError('session.notFound', { id });
-    if (e.kind === 'corrupt') throw new CliError('session.corrupt', { id, line: e.line });
+    if (e.kind === 'not-regular') throw new CliError('hostile.notRegular', { id, what: `${id}.jsonl` });
+    if (e.kind === 'too-large') throw new CliError('hostile.tooLarge', { id, max: `${Math.round(e.max / 1024 / 1024)} MB` });
     throw new CliError('session.io', { id, code: e.code });
   }
-  const warnings = log.value.warnings.map((w) => ctx.msg('session.tornLine', { line: w.line }));
+  const warnings = log.value.warnings.map((w) =>
+    ctx.msg(w.kind === 'torn-line' ? 'session.tornLine' : 'hostile.damagedLine', { line: w.line }),
+  );
   const events: SessionEvent[] = [];
   log.value.events.forEach((raw, i) => {
+    // A log is a file anyone with the account can edit: its strings are made terminal-safe before
+    // any prompt (a previous answer offered as default) or screen can show them.
+    sanitizeData(raw);
     const parsed = EventSchema.safeParse(raw);
     if (parsed.success) events.push(parsed.data);
     else warnings.push(ctx.msg('session.badEvent', { line: i + 1 }));

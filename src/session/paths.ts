@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import envPaths from 'env-paths';
 import { err, ok, type Result } from '../errors.js';
+import { lstatKind, type NotRegular } from '../fs-safe.js';
 
 /**
  * An operating-system failure as data. Deliberately without the path or the OS message: those embed
@@ -12,6 +13,7 @@ import { err, ok, type Result } from '../errors.js';
  */
 export type IoError = { kind: 'io'; op: string; code: string };
 export type Exists = { kind: 'exists' };
+export type { NotRegular } from '../fs-safe.js';
 
 /** Turns an fs error into IoError; anything that is not an fs error is a bug and is rethrown. */
 export function toIoError(op: string, e: unknown): IoError {
@@ -120,13 +122,21 @@ export function removeQuietly(file: string): void {
 // Windows: antivirus or the search indexer briefly holds files open, and rename fails meanwhile.
 const RENAME_RETRY = new Set(['EPERM', 'EACCES', 'EBUSY']);
 
-/** Readers see the old file or the new one, never half of either. Private: exports hold case data. */
+/**
+ * Readers see the old file or the new one, never half of either. Private: exports hold case data.
+ * Never through a symlink: without force anything at the path (a dangling link included) is
+ * `exists`, and the final step is link(2), which refuses an existing name atomically; with force
+ * only a regular file is replaced, never a device, FIFO, directory or link.
+ */
 export function writeFileAtomic(
   file: string,
   content: string | Uint8Array,
   opts: { force: boolean },
-): Result<void, Exists | IoError> {
-  if (!opts.force && fs.existsSync(file)) return err({ kind: 'exists' });
+): Result<void, Exists | NotRegular | IoError> {
+  const there = lstatKind(file);
+  if (!there.ok) return there;
+  if (there.value !== 'missing' && !opts.force) return err({ kind: 'exists' });
+  if (there.value === 'other') return err({ kind: 'not-regular' });
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -137,7 +147,11 @@ export function writeFileAtomic(
     } finally {
       closeQuietly(fd);
     }
-    for (let attempt = 0; ; attempt++) {
+    if (!opts.force && linkInPlace(tmp, file) === 'exists') {
+      removeQuietly(tmp);
+      return err({ kind: 'exists' });
+    }
+    for (let attempt = 0; opts.force || fs.existsSync(tmp); attempt++) {
       try {
         fs.renameSync(tmp, file);
         break;
@@ -151,4 +165,59 @@ export function writeFileAtomic(
     return err(toIoError('write-atomic', e));
   }
   return fsyncDir(dir);
+}
+
+/**
+ * link(2) then drop the temporary name: creating the final name fails if anything took it since
+ * we looked. 'fallback' where the file system has no hard links (FAT, some shares): rename then.
+ */
+function linkInPlace(tmp: string, file: string): 'linked' | 'exists' | 'fallback' {
+  try {
+    fs.linkSync(tmp, file);
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === 'EEXIST') return 'exists';
+    if (c === 'EPERM' || c === 'ENOTSUP' || c === 'ENOSYS' || c === 'EXDEV' || c === 'EOPNOTSUPP') {
+      const again = lstatKind(file);
+      return again.ok && again.value === 'missing' ? 'fallback' : 'exists';
+    }
+    throw e;
+  }
+  removeQuietly(tmp);
+  return 'linked';
+}
+
+export type NotDir = { kind: 'not-dir' };
+export type NotOurs = { kind: 'not-ours' };
+
+/**
+ * The data folder as found: missing (fine, made on first write), or a folder that is ours. One that
+ * others may write to is tightened to 0700 (its files to 0600) when we own it, refused when we do
+ * not: someone else could plant links or read case data there. A file in its place is refused.
+ */
+export function securePrivateDir(dir: string): Result<'missing' | 'ok' | 'tightened', NotDir | NotOurs | IoError> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dir);
+  } catch (e) {
+    const c = errnoCode(e);
+    if (c === 'ENOENT') return ok('missing');
+    if (c === 'ENOTDIR') return err({ kind: 'not-dir' });
+    return err(toIoError('stat', e));
+  }
+  if (!st.isDirectory()) return err({ kind: 'not-dir' });
+  if (process.platform === 'win32' || (st.mode & 0o077) === 0) return ok('ok');
+  const me = process.getuid?.();
+  if (me !== undefined && st.uid !== me) return (st.mode & 0o022) !== 0 ? err({ kind: 'not-ours' }) : ok('ok');
+  try {
+    fs.chmodSync(dir, 0o700);
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (!e.isFile()) continue; // never chmod through a link, nor a folder we did not make
+      const f = path.join(dir, e.name);
+      if ((fs.lstatSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    }
+  } catch (e) {
+    return err(toIoError('chmod', e));
+  }
+  return ok('tightened');
 }

@@ -3,6 +3,7 @@
 // started with, even after the routine owner changed the routine.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readRegularFile } from '../fs-safe.js';
 import { z } from 'zod';
 import { loadRoutine } from '../routine/load.js';
 import type { CompiledRoutine } from '../routine/model.js';
@@ -14,6 +15,9 @@ const SnapshotSchema = z.object({
   files: z.record(z.string(), z.string()),
   references: z.record(z.string(), z.any()),
 });
+
+/** A routine and its modules are each at most 2 MB (MAX_FILE_BYTES); a few of them, JSON-escaped. */
+const MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024;
 
 export const snapshotFile = (dir: string, id: string) => join(dir, `${id}.routine.json`);
 
@@ -33,13 +37,16 @@ export function writeSnapshot(dir: string, id: string, r: CompiledRoutine): bool
 /** The routine exactly as recorded, or undefined when no usable snapshot exists. */
 export function readSnapshot(dir: string, id: string, today: string): CompiledRoutine | undefined {
   let data: z.infer<typeof SnapshotSchema>;
+  // Regular file, no link, bounded: a snapshot swapped for /dev/zero or a FIFO must not hang us.
+  const raw = readRegularFile(snapshotFile(dir, id), MAX_SNAPSHOT_BYTES, { follow: false });
+  if (!raw.ok) return undefined;
   try {
-    data = SnapshotSchema.parse(JSON.parse(readFileSync(snapshotFile(dir, id), 'utf8')));
+    data = SnapshotSchema.parse(JSON.parse(raw.value.toString('utf8')));
   } catch {
     return undefined;
   }
   const enc = new TextEncoder();
-  const readFile = (f: string) => (f in data.files ? enc.encode(data.files[f]) : undefined);
+  const readFile = (f: string) => (Object.hasOwn(data.files, f) ? enc.encode(data.files[f]) : undefined);
   const references = new Map(Object.entries(data.references) as [string, Reference][]);
   return loadRoutine(data.routine_file, { readFile, references, today }).routine;
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { err, ok, type Result } from '../errors.js';
+import { openRegular, readBounded, type NotRegular, type TooLarge } from '../fs-safe.js';
 import { isSessionId, newSessionId } from './ids.js';
 import {
   closeQuietly, ensurePrivateDir, errnoCode, fsyncDir, removeQuietly, toIoError, writeAll, type IoError,
@@ -19,7 +20,16 @@ export type InvalidEvent = { kind: 'invalid-event' };
 export type Corrupt = { kind: 'corrupt'; line: number };
 export type { Exists, IoError } from './paths.js';
 export type TornLine = { kind: 'torn-line'; line: number };
-export type SessionLog = { events: Event[]; warnings: TornLine[] };
+/** A complete line (it has its newline) that does not parse: kept in the file, skipped when read. */
+export type DamagedLine = { kind: 'damaged-line'; line: number };
+export type SessionLog = { events: Event[]; warnings: (TornLine | DamagedLine)[] };
+export type { NotRegular, TooLarge } from '../fs-safe.js';
+
+/**
+ * A night's session is a few hundred lines of a few hundred bytes; 64 MB leaves room for pasted
+ * notes and still bounds what a damaged or planted file can make us read.
+ */
+export const MAX_LOG_BYTES = 64 * 1024 * 1024;
 
 const NL = 0x0a;
 
@@ -88,23 +98,40 @@ export function createSession(
 
 /**
  * Where the durable log ends: the file size, or the start of the last line if that line has no
- * newline (a write cut short) or does not parse. Reads backwards so an append stays cheap.
+ * newline (a write cut short by a crash). A complete line that does not parse is not ours to
+ * drop: it stays, and readers skip it with a warning. Reads backwards so an append stays cheap.
  */
 function validEnd(fd: number, size: number): number {
   if (size === 0) return 0;
+  const last = Buffer.alloc(1);
+  fs.readSync(fd, last, 0, 1, size - 1);
+  if (last[0] === NL) return size;
   let win = Math.min(size, 4096);
   for (;;) {
     const buf = Buffer.alloc(win);
     fs.readSync(fd, buf, 0, win, size - win);
-    const nl = win >= 2 ? buf.lastIndexOf(NL, win - 2) : -1;
-    if (nl < 0 && win < size) {
-      win = Math.min(size, win * 4);
-      continue;
-    }
-    const lastLine = buf.subarray(nl + 1);
-    const complete = lastLine[lastLine.length - 1] === NL;
-    if (complete && parseLine(lastLine.subarray(0, -1).toString('utf8'))) return size;
-    return size - lastLine.length;
+    const nl = buf.lastIndexOf(NL);
+    if (nl >= 0) return size - win + nl + 1;
+    if (win >= size) return 0;
+    win = Math.min(size, win * 4);
+  }
+}
+
+/** Before a torn tail is cut, the whole log as it was goes to `<id>.orig-<ms>.bak` (private, never replaced). */
+function backUp(dir: string, id: string, fd: number, size: number): void {
+  const buf = Buffer.alloc(size);
+  let got = 0;
+  while (got < size) {
+    const n = fs.readSync(fd, buf, got, size - got, got);
+    if (n === 0) break;
+    got += n;
+  }
+  const out = fs.openSync(path.join(dir, `${id}.orig-${Date.now()}.bak`), 'wx', 0o600);
+  try {
+    writeAll(out, buf.subarray(0, got));
+    fs.fsyncSync(out);
+  } finally {
+    closeQuietly(out);
   }
 }
 
@@ -113,22 +140,23 @@ export function appendEvent(
   dir: string,
   id: string,
   event: Record<string, unknown>,
-): Result<void, InvalidId | InvalidEvent | NotFound | IoError> {
+): Result<void, InvalidId | InvalidEvent | NotFound | NotRegular | IoError> {
   if (!isSessionId(id)) return err({ kind: 'invalid-id' });
   const line = serialize(event);
   if (!line) return err({ kind: 'invalid-event' });
-  let fd: number;
-  try {
-    // O_APPEND without O_CREAT: appending to a session that does not exist must not create one.
-    fd = fs.openSync(sessionFile(dir, id), fs.constants.O_RDWR | fs.constants.O_APPEND);
-  } catch (e) {
-    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('open', e));
-  }
+  // O_APPEND without O_CREAT: appending to a session that does not exist must not create one.
+  // No-follow and regular only: a link planted in place of the log must not carry case data out.
+  const opened = openRegular(sessionFile(dir, id), { follow: false, flags: fs.constants.O_RDWR | fs.constants.O_APPEND });
+  if (!opened.ok) return opened;
+  const fd = opened.value;
   let before = -1;
   try {
     const size = fs.fstatSync(fd).size;
     before = validEnd(fd, size);
-    if (before < size) fs.ftruncateSync(fd, before);
+    if (before < size) {
+      backUp(dir, id, fd, size);
+      fs.ftruncateSync(fd, before);
+    }
     writeAll(fd, line);
     fs.fsyncSync(fd);
     return ok(undefined);
@@ -150,27 +178,30 @@ export function appendEvent(
 export function readSession(
   dir: string,
   id: string,
-): Result<SessionLog, InvalidId | NotFound | Corrupt | IoError> {
+): Result<SessionLog, InvalidId | NotFound | NotRegular | TooLarge | IoError> {
   if (!isSessionId(id)) return err({ kind: 'invalid-id' });
-  let text: string;
+  const opened = openRegular(sessionFile(dir, id), { follow: false });
+  if (!opened.ok) return opened;
+  let read: ReturnType<typeof readBounded>;
   try {
-    text = fs.readFileSync(sessionFile(dir, id), 'utf8');
-  } catch (e) {
-    return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('read', e));
+    read = readBounded(opened.value, MAX_LOG_BYTES);
+  } finally {
+    closeQuietly(opened.value);
   }
+  if (!read.ok) return read;
+  const text = read.value.toString('utf8');
   const events: Event[] = [];
-  const warnings: TornLine[] = [];
+  const warnings: SessionLog['warnings'] = [];
   if (text === '') return ok({ events, warnings });
   const lines = text.split('\n');
   // A log always ends with '\n', so split leaves '' last; anything else there is a write cut short.
   const tail = lines.pop();
-  if (tail !== '') warnings.push({ kind: 'torn-line', line: lines.length + 1 });
   for (let i = 0; i < lines.length; i++) {
     const ev = parseLine(lines[i] ?? '');
     if (ev) events.push(ev);
-    else if (i === lines.length - 1 && tail === '') warnings.push({ kind: 'torn-line', line: i + 1 });
-    else return err({ kind: 'corrupt', line: i + 1 });
+    else warnings.push({ kind: 'damaged-line', line: i + 1 });
   }
+  if (tail !== '') warnings.push({ kind: 'torn-line', line: lines.length + 1 });
   return ok({ events, warnings });
 }
 
@@ -183,6 +214,7 @@ export function listSessionIds(dir: string): Result<string[], IoError> {
         .sort(),
     );
   } catch (e) {
+    // ENOTDIR (a file where the folder should be) is an error, not "no sessions".
     return errnoCode(e) === 'ENOENT' ? ok([]) : err(toIoError('list', e));
   }
 }
@@ -193,7 +225,7 @@ export function sessionFileStat(
 ): Result<{ mtime: Date; size: number }, InvalidId | NotFound | IoError> {
   if (!isSessionId(id)) return err({ kind: 'invalid-id' });
   try {
-    const st = fs.statSync(sessionFile(dir, id));
+    const st = fs.lstatSync(sessionFile(dir, id));
     return ok({ mtime: st.mtime, size: st.size });
   } catch (e) {
     return errnoCode(e) === 'ENOENT' ? err({ kind: 'not-found' }) : err(toIoError('stat', e));
@@ -210,4 +242,14 @@ export function deleteSession(dir: string, id: string): Result<void, InvalidId |
   }
   // A purge that a power cut undoes would bring case data back.
   return fsyncDir(dir);
+}
+
+/** Files that belong to a session besides its log and lock: the backups made before a repair. */
+export function sessionBackups(dir: string, id: string): string[] {
+  if (!isSessionId(id)) return [];
+  try {
+    return fs.readdirSync(dir).filter((n) => n.startsWith(`${id}.orig-`) && n.endsWith('.bak')).map((n) => path.join(dir, n));
+  } catch {
+    return [];
+  }
 }

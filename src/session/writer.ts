@@ -6,7 +6,7 @@ import type { InputError } from '../engine/values.js';
 import { CliError } from '../errors.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import type { SessionEvent } from './events.js';
-import { acquireLock, type SessionLock } from './lock.js';
+import { acquireLock, type Locked, type SessionLock } from './lock.js';
 import { appendEvent } from './store.js';
 
 export class LiveSession {
@@ -42,9 +42,16 @@ export function takeLock(dir: string, id: string): SessionLock {
   const got = acquireLock(dir, id);
   if (got.ok) return got.value;
   const e = got.error;
-  if (e.kind === 'locked') {
-    throw e.pid !== null && e.sameHost ? new CliError('session.locked', { id, pid: e.pid }) : new CliError('session.lockedUnknown', { id });
-  }
+  if (e.kind === 'locked') throw lockedError(id, e);
   if (e.kind === 'invalid-id') throw new CliError('session.badId', { id });
   throw new CliError('session.io', { id, code: e.code });
+}
+
+/** Who holds the lock, and for a holder we cannot ask (another host, not a file) how to take over. */
+export function lockedError(id: string, e: Locked): CliError {
+  if (e.notRegular) return new CliError('hostile.lockNotRegular', { id });
+  if (!e.sameHost && e.host !== undefined) {
+    return new CliError('hostile.lockOtherHost', { id, host: e.host.slice(0, 64), pid: e.pid ?? '?', since: e.since ?? '?' });
+  }
+  return e.pid !== null ? new CliError('session.locked', { id, pid: e.pid }) : new CliError('session.lockedUnknown', { id });
 }

@@ -12,7 +12,9 @@ import { conflictMessages } from './messages/conflicts.js';
 import { timesMessages } from './messages/times.js';
 import { laterMessages } from './messages/later.js';
 import { caseNoteMessages } from './messages/casenote.js';
+import { hostileMessages } from './messages/hostile.js';
 import type { Catalog } from './messages/types.js';
+import { safeInline } from '../terminal-text.js';
 
 export type Lang = 'sv' | 'en';
 
@@ -29,6 +31,7 @@ const catalogs: Catalog[] = [
   timesMessages,
   laterMessages,
   caseNoteMessages,
+  hostileMessages,
 ];
 
 const merged: Record<Lang, Record<string, string>> = { sv: {}, en: {} };
@@ -43,7 +46,8 @@ export type Params = Record<string, string | number>;
 export function t(lang: Lang, key: string, params: Params = {}): string {
   const template = merged[lang][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
+    // Parameters carry what files and users typed: one line, no control characters (terminal-text.ts).
+    Object.prototype.hasOwnProperty.call(params, name) ? safeInline(String(params[name])) : m,
   );
 }
 
