@@ -31,8 +31,8 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
     .option('-o, --output <file>', t(lang, 'cli.export.output'))
     .option('--force', t(lang, 'cli.export.force'))
     .action((id: string, o: { handover?: boolean; output?: string; force?: boolean }) =>
-      run((ctx) => {
-        const s = openSession(ctx, openRoutines(ctx), id);
+      run(async (ctx) => {
+        const s = openSession(ctx, (await openRoutines(ctx)), id);
         for (const w of s.warnings) ctx.err(w);
         // "Today" is the day of the last event, not the clock: the same session gives the same document.
         const entries = deriveChecklist(s.routine, s.state, localDateOf(s.state.lastAt));

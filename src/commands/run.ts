@@ -53,9 +53,9 @@ export function registerRun(program: Command, run: Runner, lang: Lang): void {
     .option('--at <time>', t(lang, 'cli.run.at'))
     .option('--json', t(lang, 'cli.opt.json'))
     .action((name: string, o: { answers: string; at?: string; json?: boolean }) =>
-      run((ctx) => {
+      run(async (ctx) => {
         if (o.at !== undefined && !isInstant(o.at)) throw new CliError('input.not-a-time', { field: ' (--at)' }, EXIT.usage);
-        const r = requireRoutine(ctx, openRoutines(ctx), name);
+        const r = requireRoutine(ctx, (await openRoutines(ctx)), name);
         const result = walkFile(ctx, r, o.answers, o.at);
         result.diagnostics.forEach((d, i) => {
           const p = result.problems[i];

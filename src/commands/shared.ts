@@ -5,8 +5,9 @@ import { todayLocal } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Diagnostic } from '../routine/diagnostics.js';
 import type { CompiledRoutine } from '../routine/model.js';
-import { findRoutine, openRegistry, type Registry } from '../routine/registry.js';
-import { loadContactRoles } from '../routine/contacts.js';
+import { findRoutine, openCached, readFileSafe, registryFolders } from '../routine/cache.js';
+import type { Registry } from '../routine/registry.js';
+import { contactsPath, loadContactRoles } from '../routine/contacts.js';
 
 export function routineFolders(ctx: Context): string[] {
   // The OS's own list separator: ';' on Windows, where ':' is part of a drive letter.
@@ -14,9 +15,27 @@ export function routineFolders(ctx: Context): string[] {
   return [...fromEnv, ...(ctx.opts.routines ?? [])];
 }
 
-export function openRoutines(ctx: Context): Registry {
-  return openRegistry({ extraFolders: routineFolders(ctx), today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+/**
+ * The routines of every folder, from the compiled-routine cache when no file they were built from
+ * has changed (see routine/cache.ts), else loaded and checked afresh.
+ */
+export async function openRoutines(ctx: Context): Promise<Registry> {
+  const extraFolders = routineFolders(ctx);
+  const today = todayLocal(ctx);
+  const contacts = contactsPath(ctx);
+  return openCached({
+    folders: registryFolders(extraFolders),
+    today,
+    // An absent default file is no contacts at all; a named one is read (and must be sound).
+    contactsFile: contacts.explicit || readFileSafe(contacts.file) !== undefined ? contacts.file : undefined,
+    env: ctx.env,
+    build: async (readFile) => {
+      const { openRegistry } = await import('../routine/registry.js');
+      return openRegistry({ extraFolders, today, contacts: loadContactRoles(ctx)?.roles, readFile });
+    },
+  });
 }
+
 
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);

@@ -5,7 +5,9 @@ import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import jsyaml from 'js-yaml';
 import { diag, type Diagnostic, type Position } from './diagnostics.js';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './cache.js';
+
+export { MAX_FILE_BYTES };
 export const MAX_DEPTH = 64;
 
 export interface Source {

@@ -3,7 +3,7 @@
 // into a failure with the screen attached.
 import { spawn, type IPty } from '@lydell/node-pty';
 import { track } from './children.js';
-import { BIN, ROOT } from './cli.js';
+import { BIN, CACHE_DIR, ROOT } from './cli.js';
 
 export const KEY = { down: '\x1b[B', up: '\x1b[A', enter: '\r', ctrlC: '\x03', space: ' ', ctrlU: '\x15' } as const;
 
@@ -31,7 +31,7 @@ export function spawnCli(args: string[], env: Record<string, string>, opts: { co
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'sv_SE.UTF-8', NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'sv_SE.UTF-8', NO_COLOR: '1', JOUR_ROUTINE_CACHE: CACHE_DIR, ...env },
   });
   let raw = '';
   let mark = 0;
