@@ -240,16 +240,18 @@ function posIndexer(text: string): { listener: (event: string, state: unknown) =
       // and kept that collection: this node is its only child.
       node = nodes[0] as PosNode;
     } else if (st.kind === 'mapping') {
-      const keys: string[] = [];
-      const keyStarts: number[] = [];
-      const values: PosNode[] = [];
-      for (let i = 0; i + 1 < nodes.length; i += 2) {
-        keys.push(String(results[i]));
-        keyStarts.push(startOf(nodes[i] as PosNode));
-        values.push(nodes[i + 1] as PosNode);
+      // Arrays of their exact length: grown by push, each would reserve room for seventeen.
+      const n = nodes.length >> 1;
+      const keys = new Array<string>(n);
+      const keyStarts = new Array<number>(n);
+      const values = new Array<PosNode>(n);
+      for (let i = 0; i < n; i++) {
+        keys[i] = String(results[2 * i]);
+        keyStarts[i] = startOf(nodes[2 * i] as PosNode);
+        values[i] = nodes[2 * i + 1] as PosNode;
       }
       node = { start: frame.start, keys, keyStarts, values };
-    } else if (st.kind === 'sequence') node = { start: frame.start, items: nodes };
+    } else if (st.kind === 'sequence') node = { start: frame.start, items: nodes.slice() };
     else node = frame.start >= st.position ? -1 - frame.open : frame.start;
     const parent = stack[stack.length - 1];
     if (parent) {
