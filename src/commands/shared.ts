@@ -7,7 +7,7 @@ import type { Diagnostic } from '../routine/diagnostics.js';
 import type { CompiledRoutine } from '../routine/model.js';
 import { findRoutine, openCached, readFileSafe, registryFolders } from '../routine/cache.js';
 import type { Registry } from '../routine/registry.js';
-import { contactsPath, loadContactRoles } from '../routine/contacts.js';
+import { contactsPath } from '../routine/contacts-path.js';
 
 export function routineFolders(ctx: Context): string[] {
   // The OS's own list separator: ';' on Windows, where ':' is part of a drive letter.
@@ -29,8 +29,9 @@ export async function openRoutines(ctx: Context): Promise<Registry> {
     // An absent default file is no contacts at all; a named one is read (and must be sound).
     contactsFile: contacts.explicit || readFileSafe(contacts.file) !== undefined ? contacts.file : undefined,
     env: ctx.env,
+    // The loader (YAML readers, schema) is imported only on a miss.
     build: async (readFile) => {
-      const { openRegistry } = await import('../routine/registry.js');
+      const [{ openRegistry }, { loadContactRoles }] = await Promise.all([import('../routine/registry.js'), import('../routine/contacts.js')]);
       return openRegistry({ extraFolders, today, contacts: loadContactRoles(ctx)?.roles, readFile });
     },
   });
