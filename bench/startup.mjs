@@ -1,9 +1,11 @@
-// Start-up figures (issue 3): `jour-routine --version`, and `start` until the first question is on
-// a real terminal's screen, each as a ratio to a bare `node -e 0` measured in the same run, with
-// the runs interleaved so that a busy machine slows all of them alike. Medians of ROUNDS runs.
+// Start-up figures (issues 3 and 11): `jour-routine --version`, `list`, and `start` until the first
+// question is on a real terminal's screen, each as a ratio to a bare `node -e 0` measured in the
+// same run, with the runs interleaved so that a busy machine slows all of them alike. `list` and
+// `start` are measured with a warm compiled-routine cache (built by an earlier run) and a cold one
+// (an empty cache folder every run). Medians of ROUNDS runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from '@lydell/node-pty';
@@ -16,9 +18,9 @@ const FIRST_QUESTION = 'Är någon i akut fara just nu?';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
-function timed(args) {
+function timed(args, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return performance.now() - t0;
 }
@@ -54,23 +56,42 @@ function inPty(args, env, text) {
 
 export async function bench() {
   const data = mkdtempSync(join(tmpdir(), 'jr-bench-'));
-  const node = [];
-  const version = [];
-  const start = [];
+  const warm = mkdtempSync(join(tmpdir(), 'jr-bench-cache-'));
+  const cold = () => ({ JOUR_ROUTINE_CACHE: mkdtempSync(join(tmpdir(), 'jr-bench-cold-')) });
+  const colds = [];
+  const fresh = () => {
+    const env = cold();
+    colds.push(env.JOUR_ROUTINE_CACHE);
+    return env;
+  };
+  const startArgs = [BIN, '--routines', 'examples', 'start', 'exempel', '--case', 'BENCH', '--worker', 'BE'];
+  const listArgs = [BIN, '--routines', 'examples', 'list'];
+  const m = { node: [], version: [], listWarm: [], listCold: [], startWarm: [], startCold: [] };
   try {
+    timed(listArgs, { JOUR_ROUTINE_CACHE: warm }); // fills the warm cache
     for (let i = 0; i < ROUNDS; i++) {
-      node.push(timed(['-e', '0']));
-      version.push(timed([BIN, '--version']));
-      start.push(await inPty([BIN, '--routines', 'examples', 'start', 'exempel', '--case', 'BENCH', '--worker', 'BE'], { JOUR_ROUTINE_DATA: data }, FIRST_QUESTION));
+      m.node.push(timed(['-e', '0']));
+      m.version.push(timed([BIN, '--version']));
+      m.listWarm.push(timed(listArgs, { JOUR_ROUTINE_CACHE: warm }));
+      m.listCold.push(timed(listArgs, fresh()));
+      m.startWarm.push(await inPty(startArgs, { JOUR_ROUTINE_DATA: data, JOUR_ROUTINE_CACHE: warm }, FIRST_QUESTION));
+      m.startCold.push(await inPty(startArgs, { JOUR_ROUTINE_DATA: data, ...fresh() }, FIRST_QUESTION));
     }
   } finally {
-    rmSync(data, { recursive: true, force: true });
+    for (const d of [data, warm, ...colds]) rmSync(d, { recursive: true, force: true });
   }
-  const [n, v, s] = [median(node), median(version), median(start)];
+  const n = median(m.node);
+  const row = (label, xs, note = '') => {
+    const v = median(xs);
+    return `${label.padEnd(40)}${ms(v).padStart(8)}   ${(v / n).toFixed(2)}× node -e 0${note}`;
+  };
   return [
-    `${'node -e 0 (baseline)'.padEnd(36)}${ms(n).padStart(8)}`,
-    `${'jour-routine --version'.padEnd(36)}${ms(v).padStart(8)}   ${(v / n).toFixed(1)}× node -e 0`,
-    `${'start → first question on screen'.padEnd(36)}${ms(s).padStart(8)}   ${(s / n).toFixed(1)}× node -e 0 (in a pty; loads every routine)`,
-    `median of ${ROUNDS} runs each, interleaved`,
+    `${'node -e 0 (baseline)'.padEnd(40)}${ms(n).padStart(8)}`,
+    row('jour-routine --version', m.version, '   (target ≤ 1.3×)'),
+    row('list, warm cache', m.listWarm),
+    row('list, cold cache', m.listCold),
+    row('start → first question, warm cache', m.startWarm, '   (in a pty; target ≤ 2×)'),
+    row('start → first question, cold cache', m.startCold, '   (in a pty)'),
+    `median of ${ROUNDS} runs each, interleaved; load average ${loadavg()[0].toFixed(2)} at the end`,
   ];
 }

@@ -16,7 +16,7 @@ function pickLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return v === 'en' || v === 'sv' ? v : langFromEnv(env);
 }
 
-export async function buildProgram(lang: Lang, run: Runner): Promise<Command> {
+export async function buildProgram(lang: Lang, run: Runner, args: readonly string[] = []): Promise<Command> {
   const program = new Command('jour-routine');
   program
     .description(t(lang, 'cli.description'))
@@ -37,8 +37,11 @@ export async function buildProgram(lang: Lang, run: Runner): Promise<Command> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   // The commands pull in the routine loader, the renderers and the prompts: load them only when a
   // command is to run, so that `--version` answers at once.
-  const { COMMANDS } = await import('./commands/index.js');
-  for (const register of COMMANDS) register(program, run, lang);
+  const { COMMAND_MODULES, commandOf } = await import('./commands/lazy.js');
+  const name = commandOf(args);
+  const only = name === undefined ? undefined : COMMAND_MODULES[name];
+  const registers = only ? [await only()] : (await import('./commands/index.js')).COMMANDS;
+  for (const register of registers) register(program, run, lang);
   return program;
 }
 
@@ -68,7 +71,7 @@ export async function main(argv: string[], io = { env: process.env, now: () => n
     process.stdout.write(`${VERSION}\n`);
     return;
   }
-  const program = await buildProgram(lang, run);
+  const program = await buildProgram(lang, run, args);
   // Nothing asked: the help, on standard output, as a success (as `--help`).
   if (args.length === 0) {
     process.stdout.write(program.helpInformation() + afterHelp(lang));

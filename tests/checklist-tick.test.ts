@@ -1,67 +1,37 @@
 // `checklist --tick` in a real pseudo-terminal: items ticked off with initials become `ticked`
 // events in the log; a session open elsewhere is refused; Ctrl-C leaves nothing half-written.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import pty from '@lydell/node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, cli, tempDir } from './helpers/cli.js';
+import { trackChild } from './helpers/children.js';
+import { cli, tempDir } from './helpers/cli.js';
+import { KEY, spawnCli } from './helpers/pty.js';
 import { noteEvents, provRoutine } from './helpers/note-session.js';
 import { writeSession } from './helpers/session-fixture.js';
 
-const DOWN = '\x1b[B';
-const ENTER = '\r';
+const DOWN = KEY.down;
+const ENTER = KEY.enter;
 
 let data: string;
-const children: ChildProcess[] = [];
 
 beforeAll(() => {
   data = tempDir('jr-tick-');
 });
 afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
   rmSync(data, { recursive: true, force: true });
 });
 
-interface Term {
-  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
-  write(s: string): void;
-  exit: Promise<number>;
-  output(): string;
-}
-
-function tick(id: string): Term {
-  const p = pty.spawn(process.execPath, [BIN, '--data-dir', data, 'checklist', id, '--tick'], {
-    cols: 120,
-    rows: 40,
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: data, LANG: 'sv_SE.UTF-8', TERM: 'xterm-256color' },
-  });
-  let out = '';
-  p.onData((d) => {
-    out += d;
-  });
-  const exit = new Promise<number>((resolve) => p.onExit((e) => resolve(e.exitCode)));
-  const plain = () => out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+// The shared pty helper: waits for what is on screen (never polls a clock), and the setup file
+// ends the process after the test whatever happened.
+function tick(id: string) {
+  const t = spawnCli(['--data-dir', data, 'checklist', id, '--tick'], { HOME: data }, { cols: 120, rows: 40 });
   return {
-    output: plain,
-    write: (s) => p.write(s),
-    exit,
-    waitFor: (text, timeoutMs = 20_000) =>
-      new Promise((resolve, reject) => {
-        const start = Date.now();
-        const poll = () => {
-          const seen = plain();
-          if (typeof text === 'string' ? seen.includes(text) : text.test(seen)) return resolve();
-          if (Date.now() - start > timeoutMs) {
-            p.kill();
-            return reject(new Error(`timed out waiting for ${String(text)}; saw:\n${seen.slice(-1500)}`));
-          }
-          setTimeout(poll, 50);
-        };
-        poll();
-      }),
+    output: t.text,
+    write: t.send,
+    exit: t.exited.then((e) => e.code),
+    waitFor: async (text: string | RegExp, timeoutMs?: number) => void (await t.waitFor(text, timeoutMs)),
   };
 }
 
@@ -110,7 +80,7 @@ describe('checklist --tick', () => {
     const f = provRoutine();
     const id = writeSession(data, f, noteEvents(f));
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-    children.push(holder);
+    trackChild(holder);
     writeFileSync(join(data, 'sessions', `${id}.lock`), JSON.stringify({ pid: holder.pid, host: hostname(), since: new Date().toISOString(), token: 'x' }));
     const before = logOf(id).length;
     const term = tick(id);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { search } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadRoutine } from '../src/routine/load.js';
 import type { CNode, CompiledRoutine } from '../src/routine/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
@@ -20,10 +20,25 @@ const q = (id: string) => r.nodes.get(id) as Extract<CNode, { kind: 'question' }
 const sv: Ui = { lang: 'sv', c: new Chalk({ level: 0 }), now: () => new Date('2026-12-03T02:10:00Z') };
 const en: Ui = { ...sv, lang: 'en' };
 
+// A prompt a test leaves unanswered would stay open until the worker exits, and then reject with
+// ExitPromptError outside any test. Each is cancelled after its test, and its rejection taken here.
+const open = new Set<{ cancel(): void; settled: Promise<unknown> }>();
+afterEach(async () => {
+  const left = [...open];
+  open.clear();
+  for (const p of left) p.cancel();
+  await Promise.all(left.map((p) => p.settled));
+});
+
 async function show<T>(spec: Spec<T>) {
   const run = async <C, V>(prompt: (c: C) => Promise<V>, config: C, parse: (v: V) => T) => {
     const rendered = await render(prompt as never, config as never);
-    return { ...rendered, answer: (rendered.answer as Promise<V>).then(parse) };
+    const raw = rendered.answer as Promise<V> & { cancel(): void };
+    const answer = raw.then(parse);
+    const entry = { cancel: () => raw.cancel(), settled: answer.then(() => undefined, () => undefined) };
+    open.add(entry);
+    void entry.settled.then(() => open.delete(entry));
+    return { ...rendered, answer };
   };
   switch (spec.kind) {
     case 'select':

@@ -138,7 +138,7 @@ describe('walking a routine in a terminal', () => {
     const id = /Session ([a-z2-7]{10})/.exec(a.text())?.[1] as string;
 
     const piped = cli(['--routines', 'examples', 'resume', id], { env: env() });
-    expect(piped.code).toBe(2); // not a terminal: refused before anything else
+    expect({ code: piped.code, stderr: piped.stderr }).toMatchObject({ code: 2 }); // not a terminal: refused before anything else
     const b = run(['resume', id]);
     await b.waitFor('öppen i ett annat fönster');
     expect((await b.exited).code).toBe(1);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensurePrivateDir, resolveDataDir, sessionsDir } from '../src/session/paths.js';
+import { trackChild } from './helpers/children.js';
 import { isSessionId, newSessionId } from '../src/session/ids.js';
 import { acquireLock, lockFile } from '../src/session/lock.js';
 import {
@@ -19,14 +20,12 @@ const mode = (p: string) => fs.statSync(p).mode & 0o777;
 
 let tmp: string;
 let dir: string;
-const children: ChildProcess[] = [];
 
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jr-'));
   dir = sessionsDir(tmp);
 });
 afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -50,7 +49,7 @@ function deadPid(): number {
 
 function liveChild(): ChildProcess {
   const c = spawn(process.execPath, ['-e', 'setTimeout(()=>{},30000)'], { stdio: 'ignore' });
-  children.push(c);
+  trackChild(c);
   return c;
 }
 
@@ -275,7 +274,7 @@ describe('crash safety', () => {
   async function appendUntilKilled(id: string, killAt: number): Promise<Set<number>> {
     const acked = new Set<number>();
     const proc = spawn(process.execPath, [child, dir, id, '200'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(proc);
+    trackChild(proc);
     let buffered = '';
     proc.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');

@@ -74,7 +74,7 @@ export function registerChecklist(program: Command, run: Runner, lang: Lang): vo
       run(async (ctx) => {
         // Refused before anything is read, so a script that pipes us never half-starts a prompt.
         if (o.tick && !(ctx.stdinIsTTY && ctx.stdoutIsTTY)) throw new CliError('tick.needsTty', {}, EXIT.usage);
-        const reg = openRoutines(ctx);
+        const reg = await openRoutines(ctx);
         const s = openSession(ctx, reg, id);
         if (o.tick) return tickItems(ctx, reg, s);
         for (const w of s.warnings) ctx.err(w);

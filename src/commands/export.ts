@@ -45,10 +45,10 @@ export function registerExport(program: Command, run: Runner, lang: Lang): void 
     .option('-o, --output <file>', t(lang, 'cli.export.output'))
     .option('--force', t(lang, 'cli.export.force'))
     .action((id: string, o: { handover?: boolean; format: 'md' | 'text'; output?: string; force?: boolean }) =>
-      run((ctx) => {
+      run(async (ctx) => {
         // Checked before the session is opened: `-o ''` (an unset variable in a script) is a usage error.
         if (o.output !== undefined && o.output.trim() === '') throw new CliError('hostile.exportEmptyName', {}, EXIT.usage);
-        const s = openSession(ctx, openRoutines(ctx), id);
+        const s = openSession(ctx, await openRoutines(ctx), id);
         for (const w of s.warnings) ctx.err(w);
         // "Today" is the day of the last event, not the clock: the same session gives the same document.
         const entries = deriveChecklist(s.routine, s.state, localDateOf(s.state.lastAt));

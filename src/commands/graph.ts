@@ -27,8 +27,8 @@ export function registerGraph(program: Command, run: Runner, lang: Lang): void {
     .option('--session <id>', t(lang, 'owner.graph.session'), sessionIdArg)
     .addHelpText('after', `\n${t(lang, 'owner.graph.examples')}`)
     .action((name: string, o: GraphOptions) =>
-      run((ctx) => {
-        const reg = openRoutines(ctx);
+      run(async (ctx) => {
+        const reg = await openRoutines(ctx);
         let routine: CompiledRoutine;
         let state: WalkState | undefined;
         if (o.session !== undefined) {

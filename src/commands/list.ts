@@ -14,8 +14,8 @@ export function registerList(program: Command, run: Runner, lang: Lang): void {
     .description(t(lang, 'cli.list.description'))
     .option('--json', t(lang, 'cli.opt.json'))
     .action((o: { json?: boolean }) =>
-      run((ctx) => {
-        const reg = openRoutines(ctx);
+      run(async (ctx) => {
+        const reg = await openRoutines(ctx);
         const today = todayLocal(ctx);
         const rows = [...reg.routines.entries()].map(([id, { file, result }]) => {
           const r = result.routine;

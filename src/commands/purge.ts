@@ -81,9 +81,9 @@ function remove(ctx: Context, reg: Registry | undefined, dir: string, s: Session
   }
 }
 
-function routinesOrNone(ctx: Context): Registry | undefined {
+async function routinesOrNone(ctx: Context): Promise<Registry | undefined> {
   try {
-    return openRoutines(ctx);
+    return await openRoutines(ctx);
   } catch {
     return undefined; // a broken contacts file must not stop a purge; the saved copies still decide
   }
@@ -103,7 +103,7 @@ export function registerPurge(program: Command, run: Runner, lang: Lang): void {
         if (!o.yes && !ctx.stdinIsTTY) throw new CliError('ia.purge.noTTY', {}, EXIT.failed);
         const dir = dataDirs(ctx).sessions;
         const cutoff = ctx.now().getTime() - days * DAY_MS;
-        const reg = routinesOrNone(ctx);
+        const reg = await routinesOrNone(ctx);
         const old = listSessions(dir).sessions.filter((s) => purgeable(s, cutoff));
         if (old.length > 0 && !o.yes) {
           const sure = await ask(confirmSpec(uiOf(ctx), ctx.msg('ia.purge.confirm', { n: old.length, days })));

@@ -35,7 +35,7 @@ export function registerResume(program: Command, run: Runner, lang: Lang): void 
     .action((given: string | undefined) =>
       run(async (ctx) => {
         requireTerminal(ctx, 'resume');
-        const reg = openRoutines(ctx);
+        const reg = await openRoutines(ctx);
         const id = given ?? (await pickSession(ctx, reg));
         if (id === undefined) {
           ctx.out(ctx.msg('ia.resume.none'));

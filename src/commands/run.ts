@@ -106,9 +106,9 @@ export function registerRun(program: Command, run: Runner, lang: Lang): void {
     .option('--json', t(lang, 'cli.opt.json'))
     .option('--save', t(lang, 'cli.run.save'))
     .action((name: string, o: { answers: string; at?: string; json?: boolean; save?: boolean }) =>
-      run((ctx) => {
+      run(async (ctx) => {
         if (o.at !== undefined) checkAtFlag(o.at);
-        const r = requireRoutine(ctx, openRoutines(ctx), name);
+        const r = requireRoutine(ctx, await openRoutines(ctx), name);
         const result = walkFile(ctx, r, o.answers, o.at, o.save === true);
         result.diagnostics.forEach((d, i) => {
           const p = result.problems[i];

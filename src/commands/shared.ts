@@ -6,8 +6,9 @@ import { todayLocal } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import { diag, type Diagnostic } from '../routine/diagnostics.js';
 import type { CompiledRoutine } from '../routine/model.js';
-import { findRoutine, openRegistry, type Registry } from '../routine/registry.js';
-import { loadContactRoles } from '../routine/contacts.js';
+import { findRoutine, openCached, readFileSafe, registryFolders } from '../routine/cache.js';
+import type { Registry } from '../routine/registry.js';
+import { contactsPath } from '../routine/contacts-path.js';
 
 export function routineFolders(ctx: Context): string[] {
   // The OS's own list separator: ';' on Windows, where ':' is part of a drive letter.
@@ -15,11 +16,15 @@ export function routineFolders(ctx: Context): string[] {
   return [...fromEnv, ...(ctx.opts.routines ?? [])];
 }
 
-export function openRoutines(ctx: Context): Registry {
-  const folders = routineFolders(ctx);
+/**
+ * The routines of every folder, from the compiled-routine cache when no file they were built from
+ * has changed (see routine/cache.ts), else loaded and checked afresh.
+ */
+export async function openRoutines(ctx: Context): Promise<Registry> {
+  const extraFolders = routineFolders(ctx);
   // A folder the user named that is not there (a typo, an unmounted share) is an error, not an
   // empty list: otherwise `list` says all is well with the routines missing.
-  for (const dir of folders) {
+  for (const dir of extraFolders) {
     let isDir = false;
     try {
       isDir = statSync(dir).isDirectory();
@@ -28,7 +33,20 @@ export function openRoutines(ctx: Context): Registry {
     }
     if (!isDir) throw new CliError('hostile.routinesMissing', { dir }, EXIT.failed);
   }
-  const reg = openRegistry({ extraFolders: folders, today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+  const today = todayLocal(ctx);
+  const contacts = contactsPath(ctx);
+  const reg = await openCached({
+    folders: registryFolders(extraFolders),
+    today,
+    // An absent default file is no contacts at all; a named one is read (and must be sound).
+    contactsFile: contacts.explicit || readFileSafe(contacts.file) !== undefined ? contacts.file : undefined,
+    env: ctx.env,
+    // The loader (YAML readers, schema) is imported only on a miss.
+    build: async (readFile) => {
+      const [{ openRegistry }, { loadContactRoles }] = await Promise.all([import('../routine/registry.js'), import('../routine/contacts.js')]);
+      return openRegistry({ extraFolders, today, contacts: loadContactRoles(ctx)?.roles, readFile });
+    },
+  });
   reg.diagnostics.push(...notFiles(reg.folders));
   return reg;
 }
@@ -57,6 +75,7 @@ function notFiles(folders: string[]): Diagnostic[] {
   }
   return out;
 }
+
 
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file);

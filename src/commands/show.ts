@@ -12,8 +12,8 @@ export function registerShow(program: Command, run: Runner, lang: Lang): void {
     .description(t(lang, 'cli.show.description'))
     .argument('<routine>', t(lang, 'cli.arg.routine'))
     .action((name: string) =>
-      run((ctx) => {
-        const routine = requireRoutine(ctx, openRoutines(ctx), name);
+      run(async (ctx) => {
+        const routine = requireRoutine(ctx, (await openRoutines(ctx)), name);
         const lines = renderOutline(routine, ctx.lang);
         ctx.out(lines.map((l) => (l.startsWith('== ') ? ctx.c.bold(l) : l)).join('\n'));
         return EXIT.ok;

@@ -52,7 +52,7 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
         if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
         requireTerminal(ctx, 'start');
         const ui = uiOf(ctx);
-        const routine = await chooseRoutine(ctx, openRoutines(ctx), name);
+        const routine = await chooseRoutine(ctx, (await openRoutines(ctx)), name);
         const caseRef = o.case?.trim() || (await ask(caseRefSpec(ui)));
         const worker = o.worker?.trim() || (await ask(workerSpec(ui)));
         const { sessions } = dataDirs(ctx);

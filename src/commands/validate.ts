@@ -7,12 +7,12 @@ import { todayLocal, type Context } from '../context.js';
 import { EXIT } from '../errors.js';
 import { sortDiagnostics, type Diagnostic } from '../routine/diagnostics.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
-import { BUNDLED_DIR, loadReferenceFiles, readFileSafe, routineFiles } from '../routine/registry.js';
+import { BUNDLED_DIR, loadReferenceFiles, openRegistry, readFileSafe, routineFiles } from '../routine/registry.js';
 import { ScenarioFileSchema } from '../routine/scenario.js';
 import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
-import { formatDiagnostic, openRoutines, routineFolders } from './shared.js';
+import { formatDiagnostic, routineFolders } from './shared.js';
 import { loadContactRoles } from '../routine/contacts.js';
 
 interface ValidateOptions {
@@ -64,7 +64,8 @@ function validateFile(file: string, shared: Shared): Diagnostic[] {
 
 function collect(ctx: Context, paths: string[]): { files: number; diagnostics: Diagnostic[] } {
   if (paths.length === 0) {
-    const reg = openRoutines(ctx);
+    // Always checked afresh: the compiled-routine cache is for the commands that run routines.
+    const reg = openRegistry({ extraFolders: routineFolders(ctx), today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
     const all = [...reg.diagnostics, ...[...reg.routines.values()].flatMap((r) => r.result.diagnostics)];
     return { files: reg.routines.size, diagnostics: all };
   }

@@ -91,14 +91,24 @@ function saturdayFrom(start: LocalDate): LocalDate {
   return addDays(start, (5 - weekday(start) + 7) % 7);
 }
 
+// Holidays are computed for a year only when a date in it is first asked about, and kept by date.
 const holidayCache = new Map<number, PublicHoliday[]>();
+const holidayByDate = new Map<number, Map<LocalDate, LocalizedName>>();
+
+function holidaysOf(year: number): PublicHoliday[] {
+  let list = holidayCache.get(year);
+  if (!list) {
+    list = buildHolidays(year);
+    holidayCache.set(year, list);
+    holidayByDate.set(year, new Map(list.map((h) => [h.date, h.name])));
+  }
+  return list;
+}
 
 /** Lag (1989:253) om allmänna helgdagar, in date order. */
 export function swedishPublicHolidays(year: number): PublicHoliday[] {
-  const cached = holidayCache.get(year) ?? buildHolidays(year);
-  holidayCache.set(year, cached);
   // Copies, so a caller mutating the result cannot corrupt later lookups.
-  return cached.map((h) => ({ date: h.date, name: { ...h.name } }));
+  return holidaysOf(year).map((h) => ({ date: h.date, name: { ...h.name } }));
 }
 
 function buildHolidays(year: number): PublicHoliday[] {
@@ -134,8 +144,10 @@ const WEEKEND: Record<number, LocalizedName> = {
  */
 export function nonWorkingReason(d: LocalDate): LocalizedName | null {
   const [y, mo, day] = parseDate(d);
-  const holiday = swedishPublicHolidays(y).find((h) => h.date === d);
-  if (holiday) return holiday.name;
+  holidaysOf(y);
+  const holiday = holidayByDate.get(y)?.get(d);
+  // A copy, as swedishPublicHolidays gives: the kept names are never handed out.
+  if (holiday) return { ...holiday };
   if (mo === 12 && day === 24) return { sv: 'Julafton', en: 'Christmas Eve' };
   if (mo === 12 && day === 31) return { sv: 'Nyårsafton', en: "New Year's Eve" };
   const wd = weekday(d);

@@ -1,20 +1,15 @@
 // The local contacts file: names and numbers that differ per municipality, referred to by role
 // from the routines. Found by --contacts, JOUR_ROUTINE_CONTACTS, or contacts.yaml in the config folder.
-import { join } from 'node:path';
-import envPaths from 'env-paths';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
+import { contactsPath } from './contacts-path.js';
 import { readSource } from './load.js';
 import { readFileSafe } from './registry.js';
 import type { ContactsFile } from './schema.js';
 import { checkContactsShape } from './shape.js';
 import type { Diagnostic } from './diagnostics.js';
 
-export function contactsPath(ctx: Context): { file: string; explicit: boolean } {
-  const explicit = ctx.opts.contacts ?? ctx.env.JOUR_ROUTINE_CONTACTS;
-  if (explicit) return { file: explicit, explicit: true };
-  return { file: join(envPaths('jour-routine', { suffix: '' }).config, 'contacts.yaml'), explicit: false };
-}
+export { contactsPath };
 
 export function readContacts(file: string): { ok: true; contacts: ContactsFile } | { ok: false; diagnostics: Diagnostic[] } {
   const src = readSource(file, readFileSafe);

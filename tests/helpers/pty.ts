@@ -2,7 +2,8 @@
 // reads what is on screen. Waiting is for text, never for time: the timeout only turns a hang
 // into a failure with the screen attached.
 import { spawn, type IPty } from '@lydell/node-pty';
-import { BIN, ROOT } from './cli.js';
+import { track } from './children.js';
+import { BIN, CACHE_DIR, ROOT } from './cli.js';
 
 export const KEY = { down: '\x1b[B', up: '\x1b[A', enter: '\r', ctrlC: '\x03', space: ' ', ctrlU: '\x15' } as const;
 
@@ -30,7 +31,7 @@ export function spawnCli(args: string[], env: Record<string, string>, opts: { co
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'sv_SE.UTF-8', NO_COLOR: '1', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'sv_SE.UTF-8', NO_COLOR: '1', JOUR_ROUTINE_CACHE: CACHE_DIR, ...env },
   });
   let raw = '';
   let mark = 0;
@@ -47,6 +48,9 @@ export function spawnCli(args: string[], env: Record<string, string>, opts: { co
       resolve({ code: exitCode, ...(signal ? { signal } : {}) });
     }),
   );
+  let killed = false;
+  // After the test, whatever still runs is killed (and waited for) by the setup file.
+  track({ kill: () => { if (!done && !killed) { killed = true; pty.kill('SIGKILL'); } }, exited });
   const text = () => stripAnsi(raw);
   const find = (what: string | RegExp): { start: number; end: number } | undefined => {
     const hay = text().slice(mark);
@@ -60,7 +64,7 @@ export function spawnCli(args: string[], env: Record<string, string>, opts: { co
   return {
     pid: pty.pid,
     text,
-    waitFor(what, timeoutMs = 20_000) {
+    waitFor(what, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const from = mark;
         const check = () => {
