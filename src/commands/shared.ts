@@ -17,14 +17,12 @@ export function routineFolders(ctx: Context): string[] {
 }
 
 /**
- * The routines of every folder, from the compiled-routine cache when no file they were built from
- * has changed (see routine/cache.ts), else loaded and checked afresh.
+ * The folders the user named. One that is not there (a typo, an unmounted share) is an error, not
+ * an empty list: otherwise `list` says all is well with the routines missing.
  */
-export async function openRoutines(ctx: Context): Promise<Registry> {
-  const extraFolders = routineFolders(ctx);
-  // A folder the user named that is not there (a typo, an unmounted share) is an error, not an
-  // empty list: otherwise `list` says all is well with the routines missing.
-  for (const dir of extraFolders) {
+export function checkedFolders(ctx: Context): string[] {
+  const folders = routineFolders(ctx);
+  for (const dir of folders) {
     let isDir = false;
     try {
       isDir = statSync(dir).isDirectory();
@@ -33,6 +31,15 @@ export async function openRoutines(ctx: Context): Promise<Registry> {
     }
     if (!isDir) throw new CliError('hostile.routinesMissing', { dir }, EXIT.failed);
   }
+  return folders;
+}
+
+/**
+ * The routines of every folder, from the compiled-routine cache when no file they were built from
+ * has changed (see routine/cache.ts), else loaded and checked afresh.
+ */
+export async function openRoutines(ctx: Context): Promise<Registry> {
+  const extraFolders = checkedFolders(ctx);
   const today = todayLocal(ctx);
   const contacts = contactsPath(ctx);
   const reg = await openCached({
@@ -52,7 +59,7 @@ export async function openRoutines(ctx: Context): Promise<Registry> {
 }
 
 /** A folder (or FIFO, device…) named like a routine file is reported, not skipped in silence. */
-function notFiles(folders: string[]): Diagnostic[] {
+export function notFiles(folders: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const folder of folders) {
     let entries: Dirent[];

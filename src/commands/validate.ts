@@ -12,7 +12,7 @@ import { ScenarioFileSchema } from '../routine/scenario.js';
 import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
 import type { Lang } from '../ui/i18n.js';
 import { t } from '../ui/i18n.js';
-import { formatDiagnostic, routineFolders } from './shared.js';
+import { checkedFolders, formatDiagnostic, notFiles } from './shared.js';
 import { loadContactRoles } from '../routine/contacts.js';
 
 interface ValidateOptions {
@@ -65,11 +65,11 @@ function validateFile(file: string, shared: Shared): Diagnostic[] {
 function collect(ctx: Context, paths: string[]): { files: number; diagnostics: Diagnostic[] } {
   if (paths.length === 0) {
     // Always checked afresh: the compiled-routine cache is for the commands that run routines.
-    const reg = openRegistry({ extraFolders: routineFolders(ctx), today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
-    const all = [...reg.diagnostics, ...[...reg.routines.values()].flatMap((r) => r.result.diagnostics)];
+    const reg = openRegistry({ extraFolders: checkedFolders(ctx), today: todayLocal(ctx), contacts: loadContactRoles(ctx)?.roles });
+    const all = [...reg.diagnostics, ...notFiles(reg.folders), ...[...reg.routines.values()].flatMap((r) => r.result.diagnostics)];
     return { files: reg.routines.size, diagnostics: all };
   }
-  const shared = sharedInputs(ctx, routineFolders(ctx));
+  const shared = sharedInputs(ctx, checkedFolders(ctx));
   const files = paths.flatMap((p) => {
     const abs = resolve(p);
     try {
