@@ -27,7 +27,7 @@ afterEach(() => {
 describe('walking a routine in a terminal', () => {
   it('answers with arrows and enter, takes a note, goes back, survives Ctrl+C, resumes and finishes', async () => {
     const a = run(['start', 'exempel', '--case', 'KS-2026-77', '--worker', 'AB']);
-    await a.waitFor('Exempelrutin (övning) · steg 1 · minst 2 kvar');
+    await a.waitFor('Exempelrutin (övning) · steg 1 · 2–4 kvar');
     await a.waitFor('Är någon i akut fara just nu?');
     a.send(KEY.down); // Ja → Nej
     a.send(KEY.enter);
@@ -178,7 +178,7 @@ describe('walking a routine in a terminal', () => {
     a.line('KS-1');
     await a.waitFor('Dina initialer');
     a.line('CD');
-    await a.waitFor('Akut läge · steg 1 · minst 3 kvar');
+    await a.waitFor('Akut läge · steg 1 · 3–9 kvar');
     a.send(KEY.ctrlC);
     expect((await a.exited).code).toBe(130);
   });

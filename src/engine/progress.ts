@@ -1,8 +1,9 @@
-// "steg 5 · minst 3 kvar": the fewest nodes still to answer before an end, given what is already
-// answered. A branch whose condition reads only answers already on the path is decided now, so a
-// route that is already ruled out (an adult's end for a 15-year-old) does not shorten the count;
-// a condition that reads anything still unanswered may go either way. The count is therefore a
-// true lower bound: it can drop by at most one per answer, never promise 1 and then say 20.
+// "steg 5 · 3–12 kvar": the fewest and the most nodes still to answer before an end, given what is
+// already answered. A branch whose condition reads only answers already on the path is decided
+// now, so a route that is already ruled out (an adult's end for a 15-year-old) is not counted; a
+// condition that reads anything still unanswered may go either way. Every answer can only narrow
+// the routes that remain, so each range lies within the one before it, one step shorter: the
+// screen never says "2 kvar" and then "23 kvar" (it said "2–30" first).
 import { resolveRef, type CCondition, type CompiledRoutine } from '../routine/model.js';
 import { evaluate, type Lookup } from './conditions.js';
 import { lookupIn, type WalkState } from './walk.js';
@@ -29,9 +30,19 @@ function decided(c: CCondition, settled: (ref: string) => boolean, lookup: Looku
   return settled(c.q) ? evaluate(c, lookup) : undefined;
 }
 
+export interface Remaining {
+  min: number;
+  /** Undefined when a loop lies ahead, so the most cannot be told. */
+  max: number | undefined;
+}
+
 export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
+  return remainingRange(r, s).min;
+}
+
+export function remainingRange(r: CompiledRoutine, s: WalkState): Remaining {
   const from = s.current;
-  if (from === null) return 0;
+  if (from === null) return { min: 0, max: 0 };
   const answered = new Set(s.path.filter((v) => v.input).map((v) => v.node));
   const lookup = lookupIn(s.path);
   const settled = (ref: string) => {
@@ -62,11 +73,15 @@ export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
   };
   const dist = new Map<string, number>([[from, 0]]);
   const queue = [from];
+  let min = 0;
   while (queue.length) {
     const id = queue.shift() as string;
     const n = r.nodes.get(id);
     if (!n) continue;
-    if (n.kind === 'end') return dist.get(id) as number;
+    if (n.kind === 'end') {
+      min = dist.get(id) as number;
+      break;
+    }
     for (const next of nextOf(id)) {
       if (!dist.has(next)) {
         dist.set(next, (dist.get(id) as number) + 1);
@@ -74,5 +89,31 @@ export function remainingFrom(r: CompiledRoutine, s: WalkState): number {
       }
     }
   }
-  return 0;
+  return { min, max: longest(from, nextOf, (id) => r.nodes.get(id)?.kind === 'end') };
+}
+
+/** The longest route to an end, iteratively (deep routines must not overflow the stack); undefined on a loop. */
+function longest(from: string, nextOf: (id: string) => string[], isEnd: (id: string) => boolean): number | undefined {
+  const memo = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: { id: string; next: string[]; i: number }[] = [{ id: from, next: nextOf(from), i: 0 }];
+  onStack.add(from);
+  while (stack.length) {
+    const top = stack[stack.length - 1] as { id: string; next: string[]; i: number };
+    if (isEnd(top.id) || top.i >= top.next.length) {
+      let best = isEnd(top.id) ? 0 : -Infinity;
+      if (!isEnd(top.id)) for (const n of top.next) best = Math.max(best, (memo.get(n) ?? -Infinity) + 1);
+      memo.set(top.id, best);
+      onStack.delete(top.id);
+      stack.pop();
+      continue;
+    }
+    const n = top.next[top.i++] as string;
+    if (memo.has(n)) continue;
+    if (onStack.has(n)) return undefined;
+    onStack.add(n);
+    stack.push({ id: n, next: nextOf(n), i: 0 });
+  }
+  const v = memo.get(from);
+  return v === undefined || v === -Infinity ? undefined : v;
 }

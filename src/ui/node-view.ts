@@ -1,7 +1,7 @@
 // What the walk prints around the prompts: where the caseworker is, help and legal references,
 // the contact to call, the path so far, and the end with its checklist. Returns lines; no I/O.
 import { deriveChecklist } from '../engine/checklist.js';
-import { remainingFrom } from '../engine/progress.js';
+import { remainingRange } from '../engine/progress.js';
 import { sectionOf, type WalkState } from '../engine/walk.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
@@ -16,13 +16,19 @@ export function practiceTag(ui: Ui, practice: boolean): string {
   return practice ? `${ui.c.inverse.bold(` ${t(ui.lang, 'ia.practice')} `)} ` : '';
 }
 
+/** "3", "3–12", or "minst 3" when a loop ahead leaves the most unknown. */
+function leftText(ui: Ui, left: { min: number; max: number | undefined }): string {
+  if (left.max === undefined) return t(ui.lang, 'ia.leftAtLeast', { min: left.min });
+  return left.max === left.min ? String(left.min) : `${left.min}–${left.max}`;
+}
+
 export function headerLines(ui: Ui, r: CompiledRoutine, s: WalkState): string[] {
   const id = s.current ?? s.path[s.path.length - 1]?.node ?? r.start;
   const section = sectionOf(r, id)?.[ui.lang] ?? '';
   const step = s.path.filter((v) => v.input).length + 1;
   const text = s.current === null
     ? t(ui.lang, 'ia.headerEnd', { section })
-    : t(ui.lang, 'ia.header', { section, step, left: remainingFrom(r, s) });
+    : t(ui.lang, 'ia.header', { section, step, left: leftText(ui, remainingRange(r, s)) });
   return ['', ...wrap(`${practiceTag(ui, s.started.practice)}${ui.c.bold(text)}`, widthOf(ui))];
 }
 
