@@ -96,12 +96,14 @@ export function factsOf(r: CompiledRoutine, s: WalkState, lang: Lang): Fact[] {
     const eventAt = eventTimeOf(n, visit);
     out.push({ visit, node: n, sentence: sentenceOf(n, visit, lang), ...(eventAt ? { eventAt } : {}), sortAt: '' });
   }
-  // An untimed fact keeps its place after the timed fact before it; those before any timed fact
-  // go with the first one, so a case documented days later is not sorted by the typing.
+  // An untimed fact keeps its place after the latest time recorded before it on the path (a report
+  // documented at the end, timed 01:40, must not pull the screening typed after it back to 01:40);
+  // those before any timed fact go with the first one, so a case documented days later is not
+  // sorted by the typing.
   const firstTimed = out.find((f) => f.eventAt)?.eventAt ?? s.started.at;
   let last = firstTimed;
   for (const f of out) {
-    if (f.eventAt) last = f.eventAt;
+    if (f.eventAt && Date.parse(f.eventAt) > Date.parse(last)) last = f.eventAt;
     f.sortAt = f.eventAt ?? last;
   }
   return out;
