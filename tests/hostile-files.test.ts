@@ -198,6 +198,21 @@ describe('never lose what was acknowledged', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('{"t":"noted", damaged');
   }, 120_000);
 
+  it('after a damaged line, an event that is valid JSON but not an event is named by its line in the file', () => {
+    const id = finishedSession();
+    const file = sessionFile(dir, id);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // Line 3 is torn in two by a disk fault; line 5 is JSON but no event the tool knows.
+    lines.splice(2, 0, '{"t":"noted", damaged');
+    lines.splice(4, 0, '{"t":"unheard-of","at":"x"}');
+    fs.writeFileSync(file, lines.join('\n'));
+    const r = run(['export', id]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('rad 3');
+    expect(r.stderr).toContain('rad 5');
+    expect(r.stderr).not.toContain('rad 4');
+  }, 120_000);
+
   it('a stray or out-of-order finished event does not finish a walk that stands at a question', () => {
     const at = (m: number) => `2026-12-03T01:${String(m).padStart(2, '0')}:00+01:00`;
     const started = { t: 'started', v: 1, at: at(0), session: 'x', routine: { id: 'exempel', version: 1, hash: 'h' }, case_ref: '', worker: '', practice: false, lang: 'sv', tool_version: 't' };

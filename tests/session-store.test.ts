@@ -146,7 +146,7 @@ describe('session log', () => {
     fs.appendFileSync(sessionFile(dir, id), '{"t":"answered","q":"x"}');
     expect(mustRead(id)).toMatchObject({ events: [{ t: 'started' }], warnings: [{ line: 2 }] });
     appendEvent(dir, id, { t: 'finished' });
-    expect(mustRead(id)).toEqual({ events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], warnings: [] });
+    expect(mustRead(id)).toEqual({ events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], lines: [1, 2], warnings: [] });
   });
 
   it('keeps an unparseable last line that has its newline (a complete log, not a torn write): skipped with a warning, never cut', () => {
@@ -163,7 +163,7 @@ describe('session log', () => {
     fs.appendFileSync(sessionFile(dir, id), 'not json\n{"t":"finished"}\n');
     expect(readSession(dir, id)).toEqual({
       ok: true,
-      value: { events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], warnings: [{ kind: 'damaged-line', line: 2 }] },
+      value: { events: [expect.objectContaining({ t: 'started' }), { t: 'finished' }], lines: [1, 3], warnings: [{ kind: 'damaged-line', line: 2 }] },
     });
     expect(fs.readFileSync(sessionFile(dir, id), 'utf8')).toContain('not json\n');
   });

@@ -45,7 +45,7 @@ export interface OpenSession {
   warnings: string[];
 }
 
-export function readEvents(ctx: Context, dir: string, id: string): { events: SessionEvent[]; warnings: string[] } {
+export function readEvents(ctx: Context, dir: string, id: string): { events: SessionEvent[]; lines: number[]; warnings: string[] } {
   if (!isSessionId(id)) throw new CliError('session.badId', { id: String(id).slice(0, 40) }, EXIT.usage);
   const log = readSession(dir, id);
   if (!log.ok) {
@@ -59,21 +59,25 @@ export function readEvents(ctx: Context, dir: string, id: string): { events: Ses
     ctx.msg(w.kind === 'torn-line' ? 'session.tornLine' : 'hostile.damagedLine', { line: w.line }),
   );
   const events: SessionEvent[] = [];
+  const lines: number[] = [];
   log.value.events.forEach((raw, i) => {
+    const line = log.value.lines[i] ?? i + 1;
     // A log is a file anyone with the account can edit: its strings are made terminal-safe before
     // any prompt (a previous answer offered as default) or screen can show them.
     sanitizeData(raw);
     const parsed = EventSchema.safeParse(raw);
-    if (parsed.success) events.push(parsed.data);
-    else warnings.push(ctx.msg('session.badEvent', { line: i + 1 }));
+    if (parsed.success) {
+      events.push(parsed.data);
+      lines.push(line);
+    } else warnings.push(ctx.msg('session.badEvent', { line }));
   });
   if (events[0]?.t !== 'started') throw new CliError('session.corrupt', { id, line: 1 });
-  return { events, warnings };
+  return { events, lines, warnings };
 }
 
 export function openSession(ctx: Context, reg: Registry, id: string): OpenSession {
   const { sessions } = dataDirs(ctx);
-  const { events, warnings } = readEvents(ctx, sessions, id);
+  const { events, lines, warnings } = readEvents(ctx, sessions, id);
   const started = events[0] as Started;
   const current = reg.routines.get(started.routine.id)?.result.routine;
   let routine: CompiledRoutine | undefined = current?.hash === started.routine.hash ? current : undefined;
@@ -89,6 +93,6 @@ export function openSession(ctx: Context, reg: Registry, id: string): OpenSessio
   }
   const replayed = replay(routine, events);
   if (!replayed) throw new CliError('session.corrupt', { id, line: 1 });
-  for (const r of replayed.rejected) warnings.push(ctx.msg('session.rejectedEvent', { line: r.index + 1 }));
+  for (const r of replayed.rejected) warnings.push(ctx.msg('session.rejectedEvent', { line: lines[r.index] ?? r.index + 1 }));
   return { id, dir: sessions, routine, events, state: replayed.state, started, routineChanged, warnings };
 }

@@ -22,7 +22,8 @@ export type { Exists, IoError } from './paths.js';
 export type TornLine = { kind: 'torn-line'; line: number };
 /** A complete line (it has its newline) that does not parse: kept in the file, skipped when read. */
 export type DamagedLine = { kind: 'damaged-line'; line: number };
-export type SessionLog = { events: Event[]; warnings: (TornLine | DamagedLine)[] };
+/** `lines`: the file line of each event, so a later warning names the line a person can find. */
+export type SessionLog = { events: Event[]; lines: number[]; warnings: (TornLine | DamagedLine)[] };
 export type { NotRegular, TooLarge } from '../fs-safe.js';
 
 /**
@@ -191,18 +192,21 @@ export function readSession(
   if (!read.ok) return read;
   const text = read.value.toString('utf8');
   const events: Event[] = [];
+  const lineOf: number[] = [];
   const warnings: SessionLog['warnings'] = [];
-  if (text === '') return ok({ events, warnings });
+  if (text === '') return ok({ events, lines: lineOf, warnings });
   const lines = text.split('\n');
   // A log always ends with '\n', so split leaves '' last; anything else there is a write cut short.
   const tail = lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const ev = parseLine(lines[i] ?? '');
-    if (ev) events.push(ev);
-    else warnings.push({ kind: 'damaged-line', line: i + 1 });
+    if (ev) {
+      events.push(ev);
+      lineOf.push(i + 1);
+    } else warnings.push({ kind: 'damaged-line', line: i + 1 });
   }
   if (tail !== '') warnings.push({ kind: 'torn-line', line: lines.length + 1 });
-  return ok({ events, warnings });
+  return ok({ events, lines: lineOf, warnings });
 }
 
 export function listSessionIds(dir: string): Result<string[], IoError> {
