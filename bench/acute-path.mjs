@@ -38,7 +38,8 @@ const ANSWERS = {
   placering: 'jourhem',
   'lvu-14': 'no',
   'handrackning-behov': 'no',
-  vardnadshavare: 'ej-misstankta',
+  kanda: 'kanda',
+  inblandade: 'nej', // the guardians are known and not suspected
   bedomning: 'oklart',
   'barn-anmalan': 'anmal',
 };
