@@ -19,21 +19,27 @@ import { EventSchema } from '../dist/session/events.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUTINE = 'barn-utnyttjande';
 
-/** Answers by node id (the last segment, so a module's nodes match wherever it is included). */
+/**
+ * Answers by node id: the full id first, then the last segment (so a module's nodes match wherever
+ * it is included). `behov` is in two modules: the interpreter is not needed, care under LVU is.
+ */
 const ANSWERS = {
+  'tolk.behov': 'no',
+  'omh.behov': 'yes',
   'akut-fara': 'no',
+  arende: 'utnyttjande',
   alder: '15',
   'alder-osaker': 'no',
   utlandsk: 'no',
   redan: 'yes', // the police are on site
-  behov: 'yes',
   bradskande: 'yes', // custody cannot wait
   utfall: 'omh',
   forsvinnande: 'yes',
   placering: 'jourhem',
   'lvu-14': 'no',
   'handrackning-behov': 'no',
-  vardnadshavare: 'ej-misstankta',
+  kanda: 'kanda',
+  inblandade: 'nej', // the guardians are known and not suspected
   bedomning: 'oklart',
   'barn-anmalan': 'anmal',
 };
@@ -85,7 +91,7 @@ const digit = (i) => String(i + 1);
 /** The keys that answer one prompt. */
 function keysFor(r, n, part, deferAll) {
   if (deferAll && part.field && isDeferrable(r, n, part.field)) return { keys: '>', n: 1 };
-  const want = ANSWERS[n.id.split('.').pop()];
+  const want = ANSWERS[n.id] ?? ANSWERS[n.id.split('.').pop()];
   switch (part.kind) {
     case 'yesno': return { keys: `${digit((want ?? 'no') === 'yes' ? 0 : 1)}\r`, n: 2 };
     case 'choice': {

@@ -50,7 +50,7 @@ describe('checklist as text', () => {
     const item = out.slice(out.indexOf('[ ] Ansök om vård'));
     const safe = item.indexOf('Agera senast 2026-12-30');
     const nominal = item.indexOf('Fristens sista dag är 2026-12-31 (Nyårsafton)');
-    const legal = item.indexOf('flyttas den till 2027-01-04 – lita inte på det');
+    const legal = item.indexOf('flyttas den till 2027-01-04 – räkna inte med det');
     expect(safe).toBeGreaterThan(0);
     expect(nominal).toBeGreaterThan(safe);
     expect(legal).toBeGreaterThan(nominal);

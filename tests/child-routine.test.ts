@@ -49,7 +49,9 @@ describe('child routine: tonight first', () => {
 
   it('tonight (protection, custody, police, placement, urgent health) comes before the documentation', () => {
     const { path } = walk('V1 ');
-    const order = ['skyddsbedomning', 'barnets-rost', 'omh.beslutsfattare', 'polis.barn-anmalan', 'placering', 'halsa', 'orosanmalan', 'indikatorer.tecken', 'overlamning'];
+    // Issue 9: the call to the on-call decision-maker comes before the child's recorded account;
+    // consent (1 § LVU) is weighed in the custody question itself.
+    const order = ['skyddsbedomning', 'omh.beslutsfattare', 'barnets-rost', 'polis.barn-anmalan', 'placering', 'halsa', 'orosanmalan', 'indikatorer.tecken', 'overlamning'];
     const idx = order.map((n) => path.indexOf(n));
     expect(idx.every((i) => i >= 0)).toBe(true);
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
@@ -137,7 +139,7 @@ describe('child routine: law and language', () => {
   it('the child is heard, alone where possible, and from 15 on their own consent (1 § LVU)', () => {
     const n = routine.nodes.get('barnets-rost');
     expect(n?.refs).toContain('lvu-1');
-    expect(n?.kind === 'step' ? (n.record ?? []).map((f) => f.id) : []).toEqual(['syn', 'ensam', 'samtycke']);
+    expect(n?.kind === 'step' ? (n.record ?? []).map((f) => f.id) : []).toEqual(['ensam', 'syn', 'samtycke']);
   });
 
   it('references are used where they apply: no Vienna 37 b on the safety question, no 2005:429 on the Migration Agency, Hague art. 11/32/34', () => {

@@ -37,7 +37,7 @@ describe('handover', () => {
     const ansok = section(doc, '### 3.');
     expect(ansok).toContain('- **Ansvarig**: stadsdelen');
     expect(ansok).toContain('  - Agera senast 2026-12-30 (räknat från Omedelbart omhändertagande: Verkställt 2026-12-03 03:50)');
-    expect(ansok).toContain('  - Fristens sista dag är 2026-12-31 (Nyårsafton); enligt lag (1930:173) flyttas den till 2027-01-04 – lita inte på det');
+    expect(ansok).toContain('  - Fristens sista dag är 2026-12-31 (Nyårsafton); enligt lag (1930:173) flyttas den till 2027-01-04 – räkna inte med det');
     expect(ansok).toContain('  - **OBS: 8 § LVU gäller bara till 2026-12-31 – kontrollera vad som gäller**');
     expect(ansok).toContain('- Varför: Omedelbart omhändertagande; 8 § LVU');
   });

@@ -106,7 +106,7 @@ describe('vignettes on the bundled routines', () => {
     expect(out.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     const text = flat(out);
     expect(text).toContain('Agera senast 2026-12-30');
-    expect(text).toContain('Fristens sista dag är 2026-12-31 (Nyårsafton); enligt lag (1930:173) flyttas den till 2027-01-04 – lita inte på det');
+    expect(text).toContain('Fristens sista dag är 2026-12-31 (Nyårsafton); enligt lag (1930:173) flyttas den till 2027-01-04 – räkna inte med det');
     expect(text).toContain('OBS: 8 § LVU gäller bara till 2026-12-31 – kontrollera vad som gäller');
     expect(text).toContain('Agera senast 2026-12-10');
   });

@@ -134,8 +134,8 @@ function buildHolidays(year: number): PublicHoliday[] {
 }
 
 const WEEKEND: Record<number, LocalizedName> = {
-  5: { sv: 'Lördag', en: 'Saturday' },
-  6: { sv: 'Söndag', en: 'Sunday' },
+  5: { sv: 'lördag', en: 'Saturday' },
+  6: { sv: 'söndag', en: 'Sunday' },
 };
 
 /**

@@ -64,7 +64,7 @@ export function calendarPicture(marks: readonly CalendarMark[], from: LocalDate,
       cells.push(cell(d, marks.filter((m) => m.date === d), today));
       const reason = nonWorkingReason(d);
       if (reason && i < 5) holidays.push(`${d} ${reason[lang]}`);
-      else if (reason && !['Lördag', 'Söndag'].includes(reason.sv)) holidays.push(`${d} ${reason[lang]}`);
+      else if (reason && !['lördag', 'söndag'].includes(reason.sv)) holidays.push(`${d} ${reason[lang]}`);
     }
     lines.push(`${`${t(lang, 'calendar.weekShort')}${isoWeek(start)} ${months}`.padEnd(LABEL)} ${cells.join('')}`.trimEnd());
   }

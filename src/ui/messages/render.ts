@@ -14,7 +14,7 @@ export const renderMessages: Catalog = {
     'checklist.owner': 'ansvarig: {owner}',
     'checklist.waiting': 'Frist: räknas när {from} är registrerad',
     'checklist.actBy': 'Agera senast {safe} (räknat från {from})',
-    'checklist.nominal': 'Fristens sista dag är {nominal} ({reason}); enligt lag (1930:173) flyttas den till {legal} – lita inte på det',
+    'checklist.nominal': 'Fristens sista dag är {nominal} ({reason}); enligt lag (1930:173) flyttas den till {legal} – räkna inte med det',
     'checklist.refExpires': 'OBS: {law} gäller bara till {until} – kontrollera vad som gäller',
     'checklist.status.overdue': 'FÖRSENAD',
     'checklist.status.today': 'I DAG',
