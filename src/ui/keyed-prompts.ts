@@ -130,6 +130,59 @@ function doneView(style: Styles, prefix: string, message: string, answer: string
   return `${msg}\n${wrap(answer, width, '  ').map((l) => style.answer(l)).join('\n')}`;
 }
 
+/** The command a key press in a list stands for; space ticks an answer and is never one. */
+function listCommand(key: KeypressEvent, keys: CmdKey[] | undefined): CmdKey | undefined {
+  const ch = charOf(key);
+  return ch !== undefined && !isSpaceKey(key) ? keys?.find((k) => k.key === ch) : undefined;
+}
+
+/** The answer ↑ or ↓ moves to, over separators; undefined for another key or at either end. */
+function arrowMove(key: KeypressEvent, items: readonly (KChoice | SeparatorLike)[], active: number): number | undefined {
+  if (!isUpKey(key) && !isDownKey(key)) return undefined;
+  const first = items.findIndex((x) => !isSep(x));
+  const last = items.length - 1 - [...items].reverse().findIndex((x) => !isSep(x));
+  const step = isUpKey(key) ? -1 : 1;
+  let next = active;
+  do next += step;
+  while (next >= first && next <= last && isSep(items[next] as KChoice | SeparatorLike));
+  return next >= first && next <= last ? next : undefined;
+}
+
+interface ListScreen {
+  style: Styles;
+  prefix: string;
+  config: Base & { pageSize?: number };
+  status: string;
+  width: number;
+  items: (KChoice | SeparatorLike)[];
+  active: number;
+  /** An answer's lines, cursor and box included. */
+  renderChoice: (item: KChoice, isActive: boolean) => string;
+  hints: [string, string][];
+  error?: string | undefined;
+}
+
+/** A list prompt while it waits: the message, a page of answers, the active one's description, the key hints. */
+function listScreen(o: ListScreen): string {
+  const { style, width } = o;
+  const msg = messageLines(o.prefix, o.config.message, width).map((l) => style.message(l, o.status)).join('\n');
+  const page = usePagination<KChoice | SeparatorLike>({
+    items: o.items,
+    active: o.active,
+    pageSize: o.config.pageSize ?? 10,
+    loop: false,
+    renderItem({ item, isActive }) {
+      if (isSep(item)) return ` ${item.separator}`;
+      const text = o.renderChoice(item, isActive);
+      return isActive ? style.highlight(text) : text;
+    },
+  });
+  const current = o.items[o.active];
+  const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
+  const hints = hintLines(style, [...o.hints, ...cmdHints(o.config.keys, false)], width);
+  return [msg, page, ' ', description, o.error ? style.error(o.error) : '', hints].filter(Boolean).join('\n');
+}
+
 export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) => {
   const theme = makeTheme(config.theme as object) as unknown as { style: Styles; prefix: unknown };
   const style = theme.style;
@@ -138,32 +191,28 @@ export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) =>
   const width = W(config);
   const items = config.choices;
   const first = items.findIndex((x) => !isSep(x));
-  const last = items.length - 1 - [...items].reverse().findIndex((x) => !isSep(x));
   const def = config.default !== undefined ? items.findIndex((x) => !isSep(x) && x.value === config.default) : -1;
   const [active, setActive] = useState(def >= 0 ? def : first);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   useKeypress((key) => {
     if (status !== 'idle') return;
-    const ch = charOf(key);
-    const cmd = ch !== undefined ? config.keys?.find((k) => k.key === ch) : undefined;
+    const cmd = listCommand(key, config.keys);
     if (cmd) {
       setStatus('done');
       setPicked(cmd.shown);
       done(cmd.value);
       return;
     }
+    const ch = charOf(key);
+    const moved = arrowMove(key, items, active);
     if (isEnterKey(key)) {
       const item = items[active];
       if (!item || isSep(item)) return;
       setStatus('done');
       setPicked(item.short ?? item.name);
       done(item.value);
-    } else if (isUpKey(key) || isDownKey(key)) {
-      const step = isUpKey(key) ? -1 : 1;
-      let next = active;
-      do next += step;
-      while (next >= first && next <= last && isSep(items[next] as KChoice | SeparatorLike));
-      if (next >= first && next <= last) setActive(next);
+    } else if (moved !== undefined) {
+      setActive(moved);
     } else if (ch !== undefined && /[1-9]/.test(ch)) {
       // A digit picks the nth answer, as in the stock select.
       const answers = items.map((x, i) => [x, i] as const).filter(([x]) => !isSep(x));
@@ -172,23 +221,11 @@ export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) =>
     }
   });
   if (status === 'done') return doneView(style, prefix, config.message, picked ?? '', width);
-  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
-  const page = usePagination<KChoice | SeparatorLike>({
-    items,
-    active,
-    pageSize: config.pageSize ?? 10,
-    loop: false,
-    renderItem({ item, isActive }) {
-      if (isSep(item)) return ` ${item.separator}`;
-      const lines = wrap(item.name, width - 2);
-      const text = lines.map((l, i) => `${i === 0 ? (isActive ? '❯' : ' ') : ' '} ${l}`).join('\n');
-      return isActive ? style.highlight(text) : text;
-    },
+  return listScreen({
+    style, prefix, config, status, width, items, active,
+    renderChoice: (item, isActive) => wrap(item.name, width - 2).map((l, i) => `${i === 0 ? (isActive ? '❯' : ' ') : ' '} ${l}`).join('\n'),
+    hints: [['↑↓', 'navigate'], ['⏎', 'select']],
   });
-  const current = items[active];
-  const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
-  const hints = hintLines(style, [['↑↓', 'navigate'], ['⏎', 'select'], ...cmdHints(config.keys, false)], width);
-  return [msg, page, ' ', description, hints].filter(Boolean).join('\n');
 });
 
 export const keyedCheckbox = createPrompt<string[], KCheckboxConfig>((config, done) => {
@@ -199,14 +236,12 @@ export const keyedCheckbox = createPrompt<string[], KCheckboxConfig>((config, do
   const width = W(config);
   const [items, setItems] = useState(config.choices.map((x) => (isSep(x) ? x : { ...x, checked: !!x.checked })));
   const first = items.findIndex((x) => !isSep(x));
-  const last = items.length - 1 - [...items].reverse().findIndex((x) => !isSep(x));
   const [active, setActive] = useState(first);
   const [error, setError] = useState<string | undefined>(undefined);
   const ticked = () => items.flatMap((x) => (!isSep(x) && x.checked ? [x.value] : []));
   useKeypress((key) => {
     if (status !== 'idle') return;
-    const ch = charOf(key);
-    const cmd = ch !== undefined && !isSpaceKey(key) ? config.keys?.find((k) => k.key === ch) : undefined;
+    const cmd = listCommand(key, config.keys);
     if (cmd) {
       setStatus('done');
       // The command first, then the ticks so far: they are offered again when the prompt returns.
@@ -223,36 +258,23 @@ export const keyedCheckbox = createPrompt<string[], KCheckboxConfig>((config, do
     } else if (isSpaceKey(key)) {
       setError(undefined);
       setItems(items.map((x, i) => (i === active && !isSep(x) ? { ...x, checked: !x.checked } : x)));
-    } else if (isUpKey(key) || isDownKey(key)) {
-      const step = isUpKey(key) ? -1 : 1;
-      let next = active;
-      do next += step;
-      while (next >= first && next <= last && isSep(items[next] as KChoice | SeparatorLike));
-      if (next >= first && next <= last) setActive(next);
+    } else {
+      const moved = arrowMove(key, items, active);
+      if (moved !== undefined) setActive(moved);
     }
   });
   if (status === 'done') {
     const names = items.flatMap((x) => (!isSep(x) && x.checked ? [x.short ?? x.name] : []));
     return doneView(style, prefix, config.message, names.join(', '), width);
   }
-  const msg = messageLines(prefix, config.message, width).map((l) => style.message(l, status)).join('\n');
-  const page = usePagination<KChoice | SeparatorLike>({
-    items,
-    active,
-    pageSize: config.pageSize ?? 10,
-    loop: false,
-    renderItem({ item, isActive }) {
-      if (isSep(item)) return ` ${item.separator}`;
-      const lines = wrap(item.name, width - 4);
+  return listScreen({
+    style, prefix, config, status, width, items, active, error,
+    renderChoice: (item, isActive) => {
       const box = item.checked ? '◉' : '◯';
-      const text = lines.map((l, i) => (i === 0 ? `${isActive ? '❯' : ' '}${box} ${l}` : `   ${l}`)).join('\n');
-      return isActive ? style.highlight(text) : text;
+      return wrap(item.name, width - 4).map((l, i) => (i === 0 ? `${isActive ? '❯' : ' '}${box} ${l}` : `   ${l}`)).join('\n');
     },
+    hints: [['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit']],
   });
-  const current = items[active];
-  const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
-  const hints = hintLines(style, [['↑↓', 'navigate'], ['space', 'select'], ['⏎', 'submit'], ...cmdHints(config.keys, false)], width);
-  return [msg, page, ' ', description, error ? style.error(error) : '', hints].filter(Boolean).join('\n');
 });
 
 export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
