@@ -53,6 +53,12 @@ describe('filling a template', () => {
     expect(fill('Vem: {vem}.', {})).toBe('Vem: –.');
   });
 
+  it('an answer typed as a sentence keeps its own full stop, not a second one', () => {
+    expect(fill('Barnets syn: {syn}.', { syn: 'Vill inte hem.' })).toBe('Barnets syn: Vill inte hem.');
+    expect(fill('Barnets syn: {syn}. Hördes ensamt: {ensam}.', { syn: 'Vill jag?', ensam: 'Ja' })).toBe('Barnets syn: Vill jag? Hördes ensamt: Ja.');
+    expect(fill('Ålder: {alder} år.[ Osäker: {osaker}.]', { alder: '15', osaker: 'ja.' })).toBe('Ålder: 15 år. Osäker: ja.');
+  });
+
   it('refuses what it cannot read', () => {
     for (const bad of ['{a', 'a}', '[a', 'a]', '[[a]]', '{A}', '{a:klock}', '{}']) expect(parseTemplate(bad).ok, bad).toBe(false);
   });

@@ -55,13 +55,21 @@ function dated(entries: readonly ChecklistEntry[]) {
 
 const ownerOf = (e: ChecklistEntry, lang: Lang) => t(lang, `owner.${e.item.owner}`);
 
+/**
+ * The sentences a summary role collects, in one line: "; " between them, but a sentence that ends
+ * with its own full stop (or ! or ?) is followed by a space, never by ".;".
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.map((x, i) => (i === 0 ? x : `${/[.!?]$/.test((sentences[i - 1] as string).trimEnd()) ? ' ' : '; '}${x}`)).join('');
+}
+
 export function summaryBlock(d: NoteData, withCase = true): DBlock {
   const { r, s, lang, entries } = d;
   const items: DItem[] = withCase ? [labelled(t(lang, 'note.case'), s.started.case_ref.trim() || t(lang, 'note.none'))] : [];
   const roles = summaryOf(d.facts, lang);
   for (const role of SUMMARY_ORDER.filter((x) => x !== 'police')) {
     const v = roles.get(role);
-    if (v) items.push(labelled(t(lang, `summary.${role}`), v.join('; ')));
+    if (v) items.push(labelled(t(lang, `summary.${role}`), joinSentences(v)));
   }
   const decisions = d.facts.filter((f) => f.node.kind === 'decision');
   if (decisions.length === 1) items.push(labelled(t(lang, 'summary.decision'), (decisions[0] as Fact).sentence));

@@ -68,19 +68,27 @@ export function placeholders(parts: readonly TemplatePart[]): { name: string; of
  * empty placeholder outside an optional part becomes "–" so a sentence never silently loses a fact.
  */
 export function fillTemplate(parts: readonly TemplatePart[], value: (name: string, format?: TemplateFormat) => string | undefined): string {
-  const one = (p: TemplatePart, strict: boolean): string | undefined => {
-    if (p.kind === 'text') return p.text;
+  type Piece = { text: string; value: boolean };
+  const one = (p: TemplatePart, strict: boolean): Piece[] | undefined => {
+    if (p.kind === 'text') return [{ text: p.text, value: false }];
     if (p.kind === 'field') {
       const v = value(p.name, p.format);
-      return v === undefined || v.trim() === '' ? (strict ? undefined : '–') : v;
+      return v === undefined || v.trim() === '' ? (strict ? undefined : [{ text: '–', value: true }]) : [{ text: v, value: true }];
     }
     const inner = p.parts.map((x) => one(x, true));
-    return inner.some((x) => x === undefined) ? '' : inner.join('');
+    return inner.some((x) => x === undefined) ? [] : inner.flatMap((x) => x ?? []);
   };
+  const pieces = parts.flatMap((p) => one(p, false) ?? []);
+  // An answer typed as a sentence brings its own full stop: the template's after it is not doubled
+  // ("Vill inte hem." and not "Vill inte hem..").
+  const text = pieces
+    .map((x, i) => {
+      const before = pieces[i - 1];
+      return !x.value && x.text.startsWith('.') && before?.value && /[.!?]$/.test(before.text) ? x.text.slice(1) : x.text;
+    })
+    .join('');
   // Leaving out a part may leave two spaces or a space before punctuation behind.
-  return parts
-    .map((p) => one(p, false) ?? '')
-    .join('')
+  return text
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ ([.,;:)])/g, '$1')
     .trim();
