@@ -5,17 +5,18 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../src/routine/diagnostics.js';
-import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
+import { loadReferences, type LoadResult } from '../src/routine/load.js';
 import { openRegistry, readFileSafe } from '../src/routine/registry.js';
 import type { Reference } from '../src/routine/schema.js';
 import { MAX_FILE_BYTES } from '../src/routine/source.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
+import { bundledReferences, loadFromFile } from './helpers/load-routine.js';
 
 const DIR = resolve(ROOT, 'tests', 'fixtures', 'bad-routines');
 const TODAY = '2026-11-28';
 
 function references(): Map<string, Reference> {
-  const refs = new Map<string, Reference>(loadReferences(join(ROOT, 'routines', 'references.yaml'), readFileSafe).references);
+  const refs = new Map<string, Reference>(bundledReferences());
   const local = loadReferences(join(DIR, 'references.yaml'), readFileSafe);
   expect(local.diagnostics).toEqual([]);
   for (const [id, ref] of local.references) refs.set(id, ref);
@@ -24,7 +25,7 @@ function references(): Map<string, Reference> {
 const REFS = references();
 
 function load(file: string): LoadResult {
-  return loadRoutine(file, { readFile: readFileSafe, references: REFS, today: TODAY, contacts: new Set(['polis']) });
+  return loadFromFile(file, { references: REFS, today: TODAY, contacts: new Set(['polis']) });
 }
 
 const where = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.file.slice(DIR.length + 1)}:${d.line}:${d.col} ${d.code}`);

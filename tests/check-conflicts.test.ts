@@ -2,9 +2,9 @@
 // never be on one path. Routines are built in memory; the bundled routines are checked too.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRoutine } from '../src/routine/load.js';
 import { openRegistry } from '../src/routine/registry.js';
 import { ROOT } from './helpers/cli.js';
+import { loadFromTexts } from './helpers/load-routine.js';
 
 const MAIN = '/r/rutin.yaml';
 const HEAD = `id: prov
@@ -20,10 +20,7 @@ changelog:
 const item = (id: string, conflicts?: string[]) =>
   `  ${id}:\n    text: { sv: Punkt ${id}, en: Item ${id} }\n    owner: district\n    urgency: later\n${conflicts ? `    conflicts: [${conflicts.join(', ')}]\n` : ''}`;
 
-function load(text: string, extra: Record<string, string> = {}) {
-  const files = new Map<string, Uint8Array>([[MAIN, Buffer.from(HEAD + text)], ...Object.entries(extra).map(([k, v]) => [k, Buffer.from(v)] as [string, Uint8Array])]);
-  return loadRoutine(MAIN, { readFile: (f) => files.get(f), references: new Map(), today: '2026-11-28' });
-}
+const load = (text: string, extra: Record<string, string> = {}) => loadFromTexts(MAIN, { [MAIN]: HEAD + text, ...extra });
 const codes = (text: string, extra?: Record<string, string>) => load(text, extra).diagnostics.map((d) => `${d.code}@${d.line}:${d.col}`);
 
 describe('conflict check', () => {

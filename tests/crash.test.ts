@@ -6,18 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/walk.js';
-import { loadRoutine } from '../src/routine/load.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import { EventSchema } from '../src/session/events.js';
 import { readSession } from '../src/session/store.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
 const RUNS = 50;
 const PARALLEL = 3;
 const FIXTURE = path.join(ROOT, 'tests/fixtures/walk/alla-typer.yaml');
-const routine = loadRoutine(FIXTURE, { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine;
-if (!routine) throw new Error('fixture routine does not load');
+const routine = routineFromFile(FIXTURE, { today: '2026-12-01' });
 
 // Seeded, so that a failing run can be replayed: CRASH_SEED=<seed> npx vitest run tests/crash.test.ts
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);

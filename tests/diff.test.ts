@@ -4,10 +4,10 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffRoutines, type Change } from '../src/routine/diff.js';
-import { loadReferenceFiles, readFileSafe } from '../src/routine/registry.js';
-import { loadRoutine } from '../src/routine/load.js';
+import { loadReferenceFiles } from '../src/routine/registry.js';
 import type { CompiledRoutine } from '../src/routine/model.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
 const OWNER = join(ROOT, 'tests', 'fixtures', 'owner');
 const V2 = join(OWNER, 'routines', 'agare-test.yaml');
@@ -15,9 +15,7 @@ const V3 = join(OWNER, 'diff', 'agare-test.yaml');
 
 function load(file: string): CompiledRoutine {
   const { references } = loadReferenceFiles([join(file, '..')]);
-  const r = loadRoutine(file, { readFile: readFileSafe, references, today: '2026-11-28' }).routine;
-  if (!r) throw new Error(`${file} does not load`);
-  return r;
+  return routineFromFile(file, { references });
 }
 
 describe('diffRoutines', () => {

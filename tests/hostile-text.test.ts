@@ -18,12 +18,12 @@ import { renderHandover } from '../src/render/handover.js';
 import { sessionJson } from '../src/render/json.js';
 import { renderNote } from '../src/render/note.js';
 import { renderOutline } from '../src/render/outline.js';
-import { loadRoutine } from '../src/routine/load.js';
 import { loadReferenceFiles, BUNDLED_DIR } from '../src/routine/registry.js';
 import type { SessionEvent } from '../src/session/events.js';
 import { t } from '../src/ui/i18n.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
 import { walkEvents } from './helpers/session-fixture.js';
+import { loadFromTexts } from './helpers/load-routine.js';
 
 // What may reach a terminal: our own colour codes, newline and tab; nothing else below U+0020,
 // no DEL/C1, no bidi controls, no zero-width or separator characters.
@@ -214,7 +214,7 @@ describe('property: arbitrary Unicode through every renderer never reaches the t
         doc.nodes['slut-barn'].end.sv = note;
         doc.checklist['ring-112'].text.sv = field;
         const file = '/virtual/exempel.yaml';
-        const loaded = loadRoutine(file, { readFile: (f) => (f === file ? new TextEncoder().encode(JSON.stringify(doc)) : undefined), references: refs, today: '2026-12-01' });
+        const loaded = loadFromTexts(file, { [file]: JSON.stringify(doc) }, { references: refs, today: '2026-12-01' });
         const r = loaded.routine;
         if (!r) return; // a title that is only whitespace after escaping, say: refused, nothing shown
         const events: SessionEvent[] = [

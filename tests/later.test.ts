@@ -1,21 +1,17 @@
 // "Fyll i senare": which fields may wait, how the log records it, how the walk, the note and a
 // resumed session see it. Pure: the engine and the renderers, no terminal.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deferredFields, isDeferrable } from '../src/engine/later.js';
 import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, replay, type WalkState } from '../src/engine/walk.js';
 import { answerText } from '../src/render/answer-text.js';
 import { renderNote } from '../src/render/note.js';
-import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
+import type { CNode } from '../src/routine/model.js';
 import type { SessionEvent, Started } from '../src/session/events.js';
-import { ROOT } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
+import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 
-const load = (file: string) =>
-  loadRoutine(path.join(ROOT, file), { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine as CompiledRoutine;
+const load = (file: string) => routineFromFile(file, { today: '2026-12-01' });
 const r = load('tests/fixtures/walk/alla-typer.yaml');
 const node = (id: string) => r.nodes.get(id) as CNode;
 const at = '2026-12-03T02:10:00.000Z';
@@ -52,9 +48,7 @@ describe('which fields may be left for later', () => {
   });
 
   it('in the child routine the time a deadline counts from is never deferrable, the reporter is', () => {
-    const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;
-    const barn = loadRoutine(path.join(ROOT, 'routines/barn-utnyttjande.yaml'), { readFile: readFileSafe, references, today: '2026-12-01' }).routine;
-    if (!barn) throw new Error('the child routine does not load');
+    const barn = routineFromFile('routines/barn-utnyttjande.yaml', { references: bundledReferences(), today: '2026-12-01' });
     const read = [...barn.checklist.values()].flatMap((i) => (i.dueFrom ? [i.dueFrom] : []));
     expect(read.length).toBeGreaterThan(0);
     for (const ref of read) {
@@ -145,9 +139,7 @@ describe('progress', () => {
   });
 
   it('in the child routine the count never promises fewer steps than are left (15-year-old, custody)', () => {
-    const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;
-    const barn = loadRoutine(path.join(ROOT, 'routines/barn-utnyttjande.yaml'), { readFile: readFileSafe, references, today: '2026-12-01' }).routine;
-    if (!barn) throw new Error('the child routine does not load');
+    const barn = routineFromFile('routines/barn-utnyttjande.yaml', { references: bundledReferences(), today: '2026-12-01' });
     const want: Record<string, string | number> = { 'akut-fara': 'no', alder: 15, 'alder-osaker': 'no', behov: 'yes', bradskande: 'yes', utfall: 'omh' };
     let s = initialState(barn, { ...started, routine: { id: barn.id, version: 1, hash: barn.hash } });
     const counts: number[] = [];

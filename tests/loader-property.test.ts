@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { POLICE_MODULE_BODY } from './helpers/police-module.js';
 import { parse, stringify } from 'yaml';
 import { DIAGNOSTIC_CODES } from '../src/routine/diagnostics.js';
-import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
+import { loadReferences, type LoadResult } from '../src/routine/load.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { ROOT } from './helpers/cli.js';
+import { loadFromTexts } from './helpers/load-routine.js';
 
 const EXAMPLE = readFileSync(join(ROOT, 'examples', 'exempel.yaml'), 'utf8');
 const REFS = loadReferences(join(ROOT, 'routines', 'references.yaml'), readFileSafe).references;
@@ -56,11 +57,7 @@ changelog:
 ${POLICE_MODULE_BODY}`;
 
 function run(main: Uint8Array, module: Uint8Array = Buffer.from(POLICE)): LoadResult {
-  const files = new Map<string, Uint8Array>([
-    [MAIN, main],
-    [MODULE, module],
-  ]);
-  return loadRoutine(MAIN, { readFile: (f) => files.get(f), references: REFS, today: '2026-11-28', contacts: new Set(['polis']) });
+  return loadFromTexts(MAIN, { [MAIN]: main, [MODULE]: module }, { references: REFS, contacts: new Set(['polis']) });
 }
 
 const CODES = new Set(Object.keys(DIAGNOSTIC_CODES));

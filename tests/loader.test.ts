@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../src/routine/diagnostics.js'
 import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
 import type { CNode } from '../src/routine/model.js';
 import type { Reference } from '../src/routine/schema.js';
+import { loadFromTexts } from './helpers/load-routine.js';
 
 const MAIN = '/mem/rutiner/rutin.yaml';
 const MODULE = '/mem/rutiner/modules/polis.yaml';
@@ -49,10 +50,7 @@ ${extraNodes}`;
 
 const POLICE = `${meta('module: polis')}${POLICE_MODULE_BODY}`;
 
-function load(files: Record<string, string>): LoadResult {
-  const bytes = new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)]));
-  return loadRoutine(MAIN, { readFile: (f) => bytes.get(f), references: REFS, today: '2026-11-28' });
-}
+const load = (files: Record<string, string>): LoadResult => loadFromTexts(MAIN, files, { references: REFS });
 
 const node = (r: LoadResult, id: string): CNode => {
   const n = r.routine?.nodes.get(id);

@@ -7,14 +7,11 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runAnswers } from '../src/engine/answers.js';
 import { courseOf, factsOf } from '../src/render/note-facts.js';
-import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import type { Started } from '../src/session/events.js';
 import { ROOT } from './helpers/cli.js';
+import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 
-const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;
-const r = loadRoutine(path.join(ROOT, 'routines/barn-utnyttjande.yaml'), { readFile: readFileSafe, references, today: '2026-12-01' }).routine as CompiledRoutine;
+const r = routineFromFile('routines/barn-utnyttjande.yaml', { references: bundledReferences(), today: '2026-12-01' });
 const scenarios = (parse(readFileSync(path.join(ROOT, 'routines/scenarios/barn-utnyttjande.yaml'), 'utf8')) as { scenarios: { name: string; at: string; answers: Record<string, never> }[] }).scenarios;
 
 describe('the course of events', () => {

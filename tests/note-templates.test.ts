@@ -2,16 +2,14 @@
 // points at a wrong placeholder with file:line:col, and a template fills as documented.
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRoutine } from '../src/routine/load.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import { fillTemplate, parseTemplate } from '../src/routine/template.js';
-import { ROOT } from './helpers/cli.js';
 import { NOTES } from './helpers/session-fixture.js';
+import { loadFromFile } from './helpers/load-routine.js';
 
 const file = resolve(join(NOTES, 'bad', 'templates.yaml'));
 
 describe('the checker on sentence templates', () => {
-  const res = loadRoutine(file, { readFile: readFileSafe, references: new Map(), today: '2026-11-28' });
+  const res = loadFromFile(file);
   const found = res.diagnostics
     .filter((d) => d.code.startsWith('note-') || d.code === 'number-range')
     .map((d) => `${d.line}:${d.col} ${d.code} ${d.severity}${d.params.name ? ` ${String(d.params.name)}` : ''}`);
@@ -33,7 +31,7 @@ describe('the checker on sentence templates', () => {
   });
 
   it('the bundled routines and the fixture routines have no template problems', () => {
-    const bundled = loadRoutine(join(ROOT, 'tests', 'fixtures', 'notes', 'routines', 'prov-barn.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-11-28' });
+    const bundled = loadFromFile('tests/fixtures/notes/routines/prov-barn.yaml');
     expect(bundled.diagnostics.filter((d) => d.code.startsWith('note-') || d.code === 'number-range')).toEqual([]);
   });
 });

@@ -1,19 +1,15 @@
 // "steg 3 · 2–30 kvar": whatever is answered, the range shown next lies inside the one shown before,
 // one step shorter. Random walks through every bundled routine, each answer drawn at random.
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { remainingRange } from '../src/engine/progress.js';
 import { apply, initialState, type WalkState } from '../src/engine/walk.js';
-import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
+import type { CNode } from '../src/routine/model.js';
 import type { SessionEvent, Started } from '../src/session/events.js';
-import { ROOT } from './helpers/cli.js';
+import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 
-const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;
-const load = (file: string) =>
-  loadRoutine(path.join(ROOT, 'routines', file), { readFile: readFileSafe, references, today: '2026-12-01' }).routine as CompiledRoutine;
+const references = bundledReferences();
+const load = (file: string) => routineFromFile(`routines/${file}`, { references, today: '2026-12-01' });
 const at = '2026-12-03T02:10:00.000Z';
 
 /** One event for the node, its choices taken from `pick` (a number in [0, 1)). */

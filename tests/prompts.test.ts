@@ -1,20 +1,17 @@
 // The prompt adapters under @inquirer/testing: what the caseworker sees, what each key does, and
 // what answer reaches the engine.
-import path from 'node:path';
 import { search } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
+import type { CNode } from '../src/routine/model.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
 import { caseRefSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import { keyedCheckbox, keyedInput, keyedSelect } from '../src/ui/keyed-prompts.js';
 import { selectSpec, type Spec, type Ui } from '../src/ui/prompts.js';
-import { ROOT } from './helpers/cli.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
-const r = loadRoutine(path.join(ROOT, 'tests/fixtures/walk/alla-typer.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine as CompiledRoutine;
+const r = routineFromFile('tests/fixtures/walk/alla-typer.yaml', { today: '2026-12-01' });
 const q = (id: string) => r.nodes.get(id) as Extract<CNode, { kind: 'question' }>;
 // 03:10 in Sweden on a December night.
 const sv: Ui = { lang: 'sv', c: new Chalk({ level: 0 }), now: () => new Date('2026-12-03T02:10:00Z') };

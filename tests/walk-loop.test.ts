@@ -1,22 +1,19 @@
 // The interactive loop with scripted answers instead of a terminal: what it prints, what it
 // writes, and that every event is on disk before the next question is asked.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Chalk } from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startedFor } from '../src/commands/run.js';
 import { initialState } from '../src/engine/walk.js';
-import { loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import { acquireLock } from '../src/session/lock.js';
 import { createSession, readSession } from '../src/session/store.js';
 import { LiveSession } from '../src/session/writer.js';
 import type { Spec, Ui } from '../src/ui/prompts.js';
 import { walk, type WalkIo } from '../src/ui/walk-loop.js';
-import { ROOT, tempDir } from './helpers/cli.js';
+import { tempDir } from './helpers/cli.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
-const r = loadRoutine(path.join(ROOT, 'tests/fixtures/walk/alla-typer.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-12-01' }).routine as CompiledRoutine;
+const r = routineFromFile('tests/fixtures/walk/alla-typer.yaml', { today: '2026-12-01' });
 const ui: Ui = { lang: 'en', c: new Chalk({ level: 0 }), now: () => new Date('2026-12-03T02:10:00Z') };
 const contacts = { municipality: 'T', updated: '2026-11-20', contacts: { polis: { name: { sv: 'Polisen', en: 'Police duty officer' }, phone: '114 14' } } };
 

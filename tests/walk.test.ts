@@ -1,21 +1,13 @@
 // The pure walk: events in, state out. No disk beyond reading the fixture routine, no terminal.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, previousInput, replay, type WalkState } from '../src/engine/walk.js';
-import { loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import type { SessionEvent, Started } from '../src/session/events.js';
 import { summarize } from '../src/session/list.js';
-import { ROOT } from './helpers/cli.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
-const r = loadRoutine(path.join(ROOT, 'tests/fixtures/walk/alla-typer.yaml'), {
-  readFile: readFileSafe,
-  references: new Map(),
-  today: '2026-12-01',
-}).routine as CompiledRoutine;
+const r = routineFromFile('tests/fixtures/walk/alla-typer.yaml', { today: '2026-12-01' });
 
 const started: Started = {
   t: 'started', v: 1, at: '2026-12-03T01:40:00Z', session: 'aaaaaaaaaa', routine: { id: r.id, version: r.version, hash: r.hash },

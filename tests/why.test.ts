@@ -4,15 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { replay } from '../src/engine/walk.js';
-import { loadRoutine } from '../src/routine/load.js';
-import { readFileSafe } from '../src/routine/registry.js';
 import { whyText } from '../src/render/why-text.js';
 import type { SessionEvent } from '../src/session/events.js';
 import { NOTES, started } from './helpers/session-fixture.js';
+import { routineFromFile } from './helpers/load-routine.js';
 
-const loaded = loadRoutine(join(NOTES, 'why.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-11-28' });
-const r = loaded.routine;
-if (!r) throw new Error(JSON.stringify(loaded.diagnostics));
+const r = routineFromFile(join(NOTES, 'why.yaml'));
 
 function entries(vh: 'yes' | 'no', age: number) {
   const at = '2026-12-03T02:00:00+01:00';
