@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/walk.js';
 import { loadRoutine } from '../src/routine/load.js';
 import { readFileSafe } from '../src/routine/registry.js';
-import { EventSchema } from '../src/session/events.js';
+import { EventSchema } from '../src/core/events.js';
 import { readSession } from '../src/session/store.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';

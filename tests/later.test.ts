@@ -8,9 +8,9 @@ import { apply, initialState, replay, type WalkState } from '../src/engine/walk.
 import { answerText } from '../src/render/answer-text.js';
 import { renderNote } from '../src/render/note.js';
 import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
+import type { CNode, CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { ROOT } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 

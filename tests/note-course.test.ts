@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { runAnswers } from '../src/engine/answers.js';
 import { courseOf, factsOf } from '../src/render/note-facts.js';
 import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
-import type { Started } from '../src/session/events.js';
+import type { Started } from '../src/core/events.js';
 import { ROOT } from './helpers/cli.js';
 
 const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { remainingRange } from '../src/engine/progress.js';
 import { apply, initialState, type WalkState } from '../src/engine/walk.js';
 import { loadReferences, loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
+import type { CNode, CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { ROOT } from './helpers/cli.js';
 
 const references = loadReferences(path.join(ROOT, 'routines/references.yaml'), readFileSafe).references;

@@ -6,7 +6,7 @@ import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRoutine } from '../src/routine/load.js';
-import type { CNode, CompiledRoutine } from '../src/routine/model.js';
+import type { CNode, CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
 import { caseRefSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';

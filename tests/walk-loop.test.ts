@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startedFor } from '../src/commands/run.js';
 import { initialState } from '../src/engine/walk.js';
 import { loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { acquireLock } from '../src/session/lock.js';
 import { createSession, readSession } from '../src/session/store.js';

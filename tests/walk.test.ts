@@ -5,9 +5,9 @@ import { deriveChecklist } from '../src/engine/checklist.js';
 import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, previousInput, replay, type WalkState } from '../src/engine/walk.js';
 import { loadRoutine } from '../src/routine/load.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { readFileSafe } from '../src/routine/registry.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { summarize } from '../src/session/list.js';
 import { ROOT } from './helpers/cli.js';
 

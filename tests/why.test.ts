@@ -7,7 +7,7 @@ import { replay } from '../src/engine/walk.js';
 import { loadRoutine } from '../src/routine/load.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { whyText } from '../src/render/why-text.js';
-import type { SessionEvent } from '../src/session/events.js';
+import type { SessionEvent } from '../src/core/events.js';
 import { NOTES, started } from './helpers/session-fixture.js';
 
 const loaded = loadRoutine(join(NOTES, 'why.yaml'), { readFile: readFileSafe, references: new Map(), today: '2026-11-28' });

@@ -12,8 +12,8 @@
 import { dirname, relative } from 'node:path';
 import { answerIds, successors } from './check-graph.js';
 import type { Uses } from './compile.js';
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
-import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine, type Route } from './model.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
+import { findField, resolveRef, type CCondition, type CNode, type CompiledRoutine, type Route } from '../core/model.js';
 
 /** Fact sets kept per node before they are merged into one (sound, less precise). */
 export const STATES_PER_NODE = 1024;

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import jsyaml from 'js-yaml';
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
 
 import { MAX_FILE_BYTES } from './cache.js';
 
