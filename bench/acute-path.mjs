@@ -14,7 +14,7 @@ import { spawn } from '@lydell/node-pty';
 import { isDeferrable } from '../dist/engine/later.js';
 import { replay } from '../dist/engine/walk.js';
 import { openRegistry } from '../dist/routine/registry.js';
-import { EventSchema } from '../dist/session/events.js';
+import { EventSchema } from '../dist/core/events.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUTINE = 'barn-utnyttjande';

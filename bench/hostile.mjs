@@ -2,7 +2,7 @@
 // that keeps one huge routine from slowing every command. Run with `npm run bench` (builds first).
 import { wrap } from '../dist/render/wrap.js';
 import { text } from '../dist/render/markdown.js';
-import { safeOutput } from '../dist/terminal-text.js';
+import { safeOutput } from '../dist/core/terminal-text.js';
 import { readSource } from '../dist/routine/load.js';
 
 const time = (f) => {

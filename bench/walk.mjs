@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { apply, initialState, replay } from '../dist/engine/walk.js';
 import { loadRoutine } from '../dist/routine/load.js';
 import { readFileSafe } from '../dist/routine/registry.js';
-import { EventSchema } from '../dist/session/events.js';
+import { EventSchema } from '../dist/core/events.js';
 import { appendEvent, createSession, readSession } from '../dist/session/store.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,14 +1,14 @@
 // The commander program: parses, builds the context, runs one command, and maps every error to
 // one sentence and the exit code of the contract (0 ok, 1 failed/refused, 2 usage, 130 interrupted).
 import { Command, CommanderError, Option } from 'commander';
-import { makeContext, type Context, type GlobalOptions } from './context.js';
-import { CliError, EXIT } from './errors.js';
+import { makeContext, type GlobalOptions } from './core/context.js';
+import { CliError, EXIT } from './core/errors.js';
 import { helpConfig } from './ui/help.js';
-import { langFromEnv, t, type Lang } from './ui/i18n.js';
-import { VERSION } from './version.js';
-import { safeInline } from './terminal-text.js';
+import { langFromEnv, t, type Lang } from './core/i18n.js';
+import { VERSION } from './core/version.js';
+import { safeInline } from './core/terminal-text.js';
 
-export type Runner = (fn: (ctx: Context) => Promise<number> | number) => Promise<void>;
+import type { Runner } from './commands/runner.js';
 
 function pickLang(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/walk.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { ROOT } from './helpers/cli.js';
 import { registryRoutine, walkEvents } from './helpers/session-fixture.js';
 

@@ -4,10 +4,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../src/routine/diagnostics.js';
+import { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode } from '../src/core/diagnostics.js';
 import { loadReferences, type LoadResult } from '../src/routine/load.js';
 import { openRegistry, readFileSafe } from '../src/routine/registry.js';
-import type { Reference } from '../src/routine/schema.js';
+import type { Reference } from '../src/core/schema.js';
 import { MAX_FILE_BYTES } from '../src/routine/source.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
 import { bundledReferences, loadFromFile } from './helpers/load-routine.js';

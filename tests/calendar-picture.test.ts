@@ -1,7 +1,7 @@
 // The calendar of the coming weeks the handover and the printed checklist end with: pure text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../src/engine/calendar.js';
+import { addDays } from '../src/core/calendar.js';
 import { calendarPicture, isoWeek } from '../src/render/calendar-picture.js';
 
 describe('the calendar picture', () => {

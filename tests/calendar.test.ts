@@ -16,7 +16,7 @@ import {
   weekday,
   workingDayOnOrAfter,
   workingDayOnOrBefore,
-} from '../src/engine/calendar.js';
+} from '../src/core/calendar.js';
 
 // Written out by hand (weekdays checked against an independent calendar), not computed by the code.
 const HOLIDAYS: Record<number, [string, string][]> = {

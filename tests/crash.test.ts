@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { replay } from '../src/engine/walk.js';
-import { EventSchema } from '../src/session/events.js';
+import { EventSchema } from '../src/core/events.js';
 import { readSession } from '../src/session/store.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { addDays, isWorkingDay, localDateOf, localTimeOf, parseLocalDateTime, weekday } from '../src/engine/calendar.js';
+import { addDays, isWorkingDay, localDateOf, localTimeOf, parseLocalDateTime, weekday } from '../src/core/calendar.js';
 import {
   computeDeadline,
   daysBetween,

@@ -3,9 +3,9 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diffRoutines, type Change } from '../src/routine/diff.js';
+import { diffRoutines, type Change } from '../src/owner/diff.js';
 import { loadReferenceFiles } from '../src/routine/registry.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
 import { routineFromFile } from './helpers/load-routine.js';
 

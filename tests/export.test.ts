@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateOf } from '../src/engine/calendar.js';
+import { localDateOf } from '../src/core/calendar.js';
 import { cli, tempDir } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { plainTextProblems } from './helpers/plain-text.js';

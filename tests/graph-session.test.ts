@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnswers } from '../src/engine/answers.js';
 import { openRegistry } from '../src/routine/registry.js';
-import type { Started } from '../src/session/events.js';
+import type { Started } from '../src/core/events.js';
 import { sessionsDir } from '../src/session/paths.js';
 import { writeSnapshot } from '../src/session/snapshot.js';
 import { appendEvent, createSession } from '../src/session/store.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { graphModel } from '../src/render/graph.js';
 import { renderDot } from '../src/render/graph-dot.js';
 import { renderMermaid } from '../src/render/graph-mermaid.js';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { openRegistry } from '../src/routine/registry.js';
 import { checkMermaid, decodeMermaid, graphviz } from './graph-helpers.js';
 import { cli, ROOT } from './helpers/cli.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { replay } from '../src/engine/walk.js';
 import { renderHandover } from '../src/render/handover.js';
-import type { SessionEvent } from '../src/session/events.js';
+import type { SessionEvent } from '../src/core/events.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { noteEvents, provRoutine, unfinishedEvents } from './helpers/note-session.js';
 

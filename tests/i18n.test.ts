@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/routine/diagnostics.js';
-import { allKeys, hasMessage, langFromEnv, t } from '../src/ui/i18n.js';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics.js';
+import { allKeys, hasMessage, langFromEnv, t } from '../src/core/i18n.js';
 
 describe('messages', () => {
   it('has every text in both Swedish and English', () => {

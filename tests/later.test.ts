@@ -6,8 +6,8 @@ import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, replay, type WalkState } from '../src/engine/walk.js';
 import { answerText } from '../src/render/answer-text.js';
 import { renderNote } from '../src/render/note.js';
-import type { CNode } from '../src/routine/model.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { CNode } from '../src/core/model.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POLICE_MODULE_BODY } from './helpers/police-module.js';
 import { parse, stringify } from 'yaml';
-import { DIAGNOSTIC_CODES } from '../src/routine/diagnostics.js';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics.js';
 import { loadReferences, type LoadResult } from '../src/routine/load.js';
 import { readFileSafe } from '../src/routine/registry.js';
 import { ROOT } from './helpers/cli.js';

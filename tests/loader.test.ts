@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { POLICE_MODULE_BODY } from './helpers/police-module.js';
 import { readFileSync } from 'node:fs';
-import { sortDiagnostics, type Diagnostic } from '../src/routine/diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../src/core/diagnostics.js';
 import { loadReferences, loadRoutine, type LoadResult } from '../src/routine/load.js';
-import type { CNode } from '../src/routine/model.js';
-import type { Reference } from '../src/routine/schema.js';
+import type { CNode } from '../src/core/model.js';
+import type { Reference } from '../src/core/schema.js';
 import { loadFromTexts } from './helpers/load-routine.js';
 
 const MAIN = '/mem/rutiner/rutin.yaml';

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runAnswers } from '../src/engine/answers.js';
 import { courseOf, factsOf } from '../src/render/note-facts.js';
-import type { Started } from '../src/session/events.js';
+import type { Started } from '../src/core/events.js';
 import { ROOT } from './helpers/cli.js';
 import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 

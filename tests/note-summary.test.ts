@@ -10,8 +10,8 @@ import { runAnswers } from '../src/engine/answers.js';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { joinSentences } from '../src/render/note-parts.js';
 import { renderNote } from '../src/render/note.js';
-import { findField, type CompiledRoutine } from '../src/routine/model.js';
-import type { Started } from '../src/session/events.js';
+import { findField, type CompiledRoutine } from '../src/core/model.js';
+import type { Started } from '../src/core/events.js';
 import { ROOT } from './helpers/cli.js';
 import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 

@@ -7,7 +7,7 @@ import { replay } from '../src/engine/walk.js';
 import { renderHandover } from '../src/render/handover.js';
 import { inline, text } from '../src/render/markdown.js';
 import { renderNote } from '../src/render/note.js';
-import type { SessionEvent } from '../src/session/events.js';
+import type { SessionEvent } from '../src/core/events.js';
 import { micromark } from 'micromark';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { plainTextProblems } from './helpers/plain-text.js';
@@ -68,6 +68,8 @@ describe('escaping what the caseworker typed', () => {
     '&amp; &#169; \\ bakstreck',
     '',
     '    indraget som kod',
+    // Found by the property below: an address whose local part starts with punctuation.
+    '!#www.@x.se och #a@b.se och .x@y.se',
   ];
   for (const s of nasty) {
     it(`keeps the structure and lints clean: ${JSON.stringify(s).slice(0, 40)}`, () => {

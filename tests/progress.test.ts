@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { remainingRange } from '../src/engine/progress.js';
 import { apply, initialState, type WalkState } from '../src/engine/walk.js';
-import type { CNode } from '../src/routine/model.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { CNode } from '../src/core/model.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { bundledReferences, routineFromFile } from './helpers/load-routine.js';
 
 const references = bundledReferences();

@@ -4,7 +4,7 @@ import { search } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CNode } from '../src/routine/model.js';
+import type { CNode } from '../src/core/model.js';
 import { carriedOutSpec, decidedAtSpec, fieldSpec, questionSpec } from '../src/ui/node-prompts.js';
 import { caseRefSpec, confirmSpec, routineSpec } from '../src/ui/pickers.js';
 import { keyedCheckbox, keyedInput, keyedSelect } from '../src/ui/keyed-prompts.js';

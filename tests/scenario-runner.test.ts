@@ -2,10 +2,10 @@
 // statutory calendar in expected deadlines, and which nodes and routes count as reached.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { openRegistry } from '../src/routine/registry.js';
-import { coverage } from '../src/routine/scenario-coverage.js';
-import { loadScenarioFile, runScenario, type LoadedScenarios } from '../src/routine/scenario.js';
+import { coverage } from '../src/owner/scenario-coverage.js';
+import { loadScenarioFile, runScenario, type LoadedScenarios } from '../src/owner/scenario.js';
 import { ROOT } from './helpers/cli.js';
 
 const routine = (() => {

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/routine/diagnostics.js';
-import { SCHEMA_KINDS, schemaFileName } from '../src/routine/json-schema.js';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics.js';
+import { SCHEMA_KINDS, schemaFileName } from '../src/owner/json-schema.js';
 import { ROOT } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 

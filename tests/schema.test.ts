@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { jsonSchema, jsonSchemaText, SCHEMA_KINDS, schemaFileName, type SchemaKind } from '../src/routine/json-schema.js';
+import { jsonSchema, jsonSchemaText, SCHEMA_KINDS, schemaFileName, type SchemaKind } from '../src/owner/json-schema.js';
 import { kindOfData } from '../src/routine/load.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
 import { validate } from './schema-check.js';

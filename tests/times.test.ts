@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CNode } from '../src/routine/model.js';
-import { checkOrder } from '../src/engine/time-order.js';
+import type { CNode } from '../src/core/model.js';
+import { checkOrder } from '../src/core/time-order.js';
 import { checkInput } from '../src/engine/values.js';
 import { describeInstant, isStrictInstant, resolveTime, type TimeResult } from '../src/engine/times.js';
 

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompiledRoutine } from '../src/routine/model.js';
+import type { CompiledRoutine } from '../src/core/model.js';
 import { ROOT, cli, tempDir } from './helpers/cli.js';
 import { lintMarkdown } from './helpers/md-lint.js';
 import { registryRoutine, walkEvents, writeSession } from './helpers/session-fixture.js';

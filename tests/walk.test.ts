@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, previousInput, replay, type WalkState } from '../src/engine/walk.js';
-import type { SessionEvent, Started } from '../src/session/events.js';
+import type { SessionEvent, Started } from '../src/core/events.js';
 import { summarize } from '../src/session/list.js';
 import { routineFromFile } from './helpers/load-routine.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveChecklist } from '../src/engine/checklist.js';
 import { replay } from '../src/engine/walk.js';
 import { whyText } from '../src/render/why-text.js';
-import type { SessionEvent } from '../src/session/events.js';
+import type { SessionEvent } from '../src/core/events.js';
 import { NOTES, started } from './helpers/session-fixture.js';
 import { routineFromFile } from './helpers/load-routine.js';
 

@@ -1,11 +1,11 @@
 // `jour-routine checklist SESSION [--format text|md|json] [--tick]`: the checklist the caseworker
 // prints at 03:00, and ticking items off with initials, each tick an event in the session log.
 import { Option, type Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal, type Context } from '../context.js';
+import type { Runner } from './runner.js';
+import { todayLocal, type Context } from '../core/context.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
-import { localDateOf } from '../engine/calendar.js';
-import { CliError, EXIT } from '../errors.js';
+import { localDateOf } from '../core/calendar.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { renderChecklistMarkdown } from '../render/checklist-md.js';
 import { renderChecklistHeader, renderChecklistText, type Style } from '../render/checklist-text.js';
 import { checklistJson, JSON_FORMAT_VERSION } from '../render/json.js';
@@ -13,7 +13,7 @@ import { calendarPicture, type CalendarMark } from '../render/calendar-picture.j
 import { openEntries } from '../render/checklist-md.js';
 import { whyText } from '../render/why-text.js';
 import { openSession, type OpenSession } from '../session/open.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { tickItems } from '../ui/tick.js';
 import { openRoutines, sessionIdArg } from './shared.js';
 

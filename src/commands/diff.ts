@@ -2,15 +2,15 @@
 // terms a routine owner approves. It reports and never judges: exit 0 whatever changed.
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal, type Context } from '../context.js';
-import { CliError, EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import { todayLocal, type Context } from '../core/context.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { diffLines } from '../render/diff-text.js';
-import { diffRoutines } from '../routine/diff.js';
+import { diffRoutines } from '../owner/diff.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 import { BUNDLED_DIR, loadReferenceFiles, readFileSafe } from '../routine/registry.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { displayPath, formatDiagnostic, routineFolders } from './shared.js';
 
 /**

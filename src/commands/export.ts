@@ -3,17 +3,17 @@
 // journal) on stdout or written atomically to a private file.
 import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Runner } from '../cli.js';
-import type { Context } from '../context.js';
-import { localDateOf } from '../engine/calendar.js';
+import type { Runner } from './runner.js';
+import type { Context } from '../core/context.js';
+import { localDateOf } from '../core/calendar.js';
 import { deriveChecklist } from '../engine/checklist.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { renderHandover } from '../render/handover.js';
 import { renderNote } from '../render/note.js';
 import { openSession } from '../session/open.js';
 import { writeFileAtomic } from '../session/store.js';
-import { t, type Lang } from '../ui/i18n.js';
-import { safeOutput } from '../terminal-text.js';
+import { t, type Lang } from '../core/i18n.js';
+import { safeOutput } from '../core/terminal-text.js';
 import { openRoutines, sessionIdArg } from './shared.js';
 
 /**

@@ -1,16 +1,16 @@
 // `jour-routine graph ROUTINE [--format mermaid|dot] [--session ID]`: the flowchart of a routine,
 // modules expanded; with a session, the path it took drawn in red.
 import { Option, type Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { CliError, EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { graphModel } from '../render/graph.js';
 import { renderDot } from '../render/graph-dot.js';
 import { renderMermaid } from '../render/graph-mermaid.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 import { findRoutine } from '../routine/registry.js';
 import { openSession } from '../session/open.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { openRoutines, requireRoutine, sessionIdArg } from './shared.js';
 
 interface GraphOptions {

@@ -1,7 +1,7 @@
 // Every command registers itself here; one file per command.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import type { Lang } from '../ui/i18n.js';
+import type { Runner } from './runner.js';
+import type { Lang } from '../core/i18n.js';
 import { registerChecklist } from './checklist.js';
 import { registerDiff } from './diff.js';
 import { registerExport } from './export.js';

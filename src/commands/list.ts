@@ -1,9 +1,9 @@
 // `jour-routine list [--json]`: the routines there are, with their review status.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal } from '../context.js';
-import { EXIT } from '../errors.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { Runner } from './runner.js';
+import { todayLocal } from '../core/context.js';
+import { EXIT } from '../core/errors.js';
+import { t, type Lang } from '../core/i18n.js';
 import { displayPath, formatDiagnostic, openRoutines } from './shared.js';
 
 export type ReviewStatus = 'ok' | 'review-overdue' | 'has-errors';

@@ -2,13 +2,13 @@
 // stale lock) whose last activity is older than DAYS. Unfinished sessions are never touched:
 // an open case must not disappear because nobody resumed it for a while.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import type { Context } from '../context.js';
-import { todayLocal } from '../context.js';
+import type { Runner } from './runner.js';
+import type { Context } from '../core/context.js';
+import { todayLocal } from '../core/context.js';
 import { replay } from '../engine/walk.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../core/errors.js';
 import type { Registry } from '../routine/registry.js';
-import { EventSchema, type SessionEvent } from '../session/events.js';
+import { EventSchema, type SessionEvent } from '../core/events.js';
 import { listSessions, summarize, type SessionSummary } from '../session/list.js';
 import { acquireLock } from '../session/lock.js';
 import { dataDirs } from '../session/open.js';
@@ -16,7 +16,7 @@ import { removeQuietly } from '../session/paths.js';
 import { readSnapshot, snapshotFile } from '../session/snapshot.js';
 import { deleteSession, readSession, sessionBackups, type Event } from '../session/store.js';
 import { openRoutines } from './shared.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { confirmSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
 import { uiOf } from '../ui/session-ui.js';

@@ -1,15 +1,15 @@
 // `jour-routine resume [ID]`: reopen a session where it stopped. Without an id, the caseworker
 // picks among the unfinished ones. The routine it runs on is the recorded one (see open.ts).
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import type { Context } from '../context.js';
-import { EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import type { Context } from '../core/context.js';
+import { EXIT } from '../core/errors.js';
 import type { Registry } from '../routine/registry.js';
 import { listSessions } from '../session/list.js';
 import { dataDirs, openSession } from '../session/open.js';
 import { LiveSession, takeLock } from '../session/writer.js';
 import { wrap } from '../render/wrap.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { widthOf } from '../ui/prompts.js';
 import { pathLines, practiceTag } from '../ui/node-view.js';
 import { sessionSpec } from '../ui/pickers.js';

@@ -3,31 +3,31 @@
 // then the walk is stored as a session marked as entered from a file, so a case handled by phone
 // gets the same checklist, note and handover as one walked with `start`.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal, type Context } from '../context.js';
+import type { Runner } from './runner.js';
+import { todayLocal, type Context } from '../core/context.js';
 import { runAnswers, type TimeRef } from '../engine/answers.js';
 import { deriveChecklist } from '../engine/checklist.js';
-import { localDateOf } from '../engine/calendar.js';
+import { localDateOf } from '../core/calendar.js';
 import { containsPersonalNumber } from '../engine/personal-number.js';
 import { isStrictInstant } from '../engine/times.js';
 import { isInstant } from '../engine/values.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
 import { sessionJson } from '../render/json.js';
-import { diag } from '../routine/diagnostics.js';
+import { diag } from '../core/diagnostics.js';
 import { readSource } from '../routine/load.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 import { readFileSafe } from '../routine/registry.js';
 import { locate } from '../routine/source.js';
-import type { SessionEvent, Started } from '../session/events.js';
+import type { SessionEvent, Started } from '../core/events.js';
 import { dataDirs } from '../session/open.js';
 import { writeSnapshot } from '../session/snapshot.js';
 import { appendEvent, createSession } from '../session/store.js';
-import { startedEvent } from '../session/started.js';
+import { startedEvent } from '../engine/started.js';
 import { inputErrorText } from '../ui/input-error.js';
-import { t, type Lang } from '../ui/i18n.js';
-import { VERSION } from '../version.js';
+import { t, type Lang } from '../core/i18n.js';
+import { VERSION } from '../core/version.js';
 import { displayPath, formatDiagnostic, openRoutines, requireRoutine } from './shared.js';
 
 /** The started event of a walk made by this tool, at this version. */

@@ -3,10 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { CliError, EXIT } from '../errors.js';
-import { jsonSchemaText, SCHEMA_KINDS, schemaFileName, type SchemaKind } from '../routine/json-schema.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { Runner } from './runner.js';
+import { CliError, EXIT } from '../core/errors.js';
+import { jsonSchemaText, SCHEMA_KINDS, schemaFileName, type SchemaKind } from '../owner/json-schema.js';
+import { t, type Lang } from '../core/i18n.js';
 import { displayPath } from './shared.js';
 
 function write(file: string, text: string): void {

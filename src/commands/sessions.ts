@@ -1,12 +1,12 @@
 // `jour-routine sessions [--all] [--json]`: the sessions on this machine, most recent first.
 // Unfinished ones by default: those are the ones a caseworker may have to pick up.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { formatInstantLocal } from '../engine/calendar.js';
-import { EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import { formatInstantLocal } from '../core/calendar.js';
+import { EXIT } from '../core/errors.js';
 import { listSessions, type SessionSummary } from '../session/list.js';
 import { dataDirs } from '../session/open.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 
 const col = (s: string, width: number) => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
 

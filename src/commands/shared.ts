@@ -1,11 +1,11 @@
 // Helpers several commands share: opening the routine folders, and printing diagnostics.
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
-import type { Context } from '../context.js';
-import { todayLocal } from '../context.js';
-import { CliError, EXIT } from '../errors.js';
-import { diag, type Diagnostic } from '../routine/diagnostics.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { Context } from '../core/context.js';
+import { todayLocal } from '../core/context.js';
+import { CliError, EXIT } from '../core/errors.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
 import { findRoutine, openCached, readFileSafe, registryFolders } from '../routine/cache.js';
 import type { Registry } from '../routine/registry.js';
 import { contactsPath } from '../routine/contacts-path.js';

@@ -1,9 +1,9 @@
 // `jour-routine show ROUTINE`: the outline of a routine in the terminal.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import { EXIT } from '../core/errors.js';
 import { renderOutline } from '../render/outline.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { openRoutines, requireRoutine } from './shared.js';
 
 export function registerShow(program: Command, run: Runner, lang: Lang): void {

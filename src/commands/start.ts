@@ -1,19 +1,19 @@
 // `jour-routine start [ROUTINE] [--case REF] [--worker INITIALS] [--practice]`: a new session,
 // walked interactively. The case reference goes into the log only, never into a file name.
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import type { Context } from '../context.js';
+import type { Runner } from './runner.js';
+import type { Context } from '../core/context.js';
 import { initialState } from '../engine/walk.js';
 import { containsPersonalNumber } from '../engine/personal-number.js';
-import { CliError, EXIT } from '../errors.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import { CliError, EXIT } from '../core/errors.js';
+import type { CompiledRoutine } from '../core/model.js';
 import type { Registry } from '../routine/registry.js';
 import { dataDirs } from '../session/open.js';
 import { writeSnapshot } from '../session/snapshot.js';
 import { createSession } from '../session/store.js';
 import { LiveSession, takeLock } from '../session/writer.js';
 import { wrap } from '../render/wrap.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { widthOf } from '../ui/prompts.js';
 import { practiceTag } from '../ui/node-view.js';
 import { caseRefSpec, routineSpec, workerSpec } from '../ui/pickers.js';

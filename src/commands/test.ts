@@ -3,20 +3,20 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal, type Context } from '../context.js';
-import { CliError, EXIT } from '../errors.js';
+import type { Runner } from './runner.js';
+import { todayLocal, type Context } from '../core/context.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { coverageLines, scenarioLines, type Where } from '../render/scenario-report.js';
 import { loadContactRoles } from '../routine/contacts.js';
-import { diag, type Diagnostic } from '../routine/diagnostics.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
 import { kindOfData, readSource } from '../routine/load.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 import { BUNDLED_DIR, openRegistry, readFileSafe, type Registry } from '../routine/registry.js';
-import { coverage } from '../routine/scenario-coverage.js';
-import { loadScenarioFile, runScenario, type FileRun, type ScenarioResult } from '../routine/scenario.js';
+import { coverage } from '../owner/scenario-coverage.js';
+import { loadScenarioFile, runScenario, type FileRun, type ScenarioResult } from '../owner/scenario.js';
 import { locate } from '../routine/source.js';
 import { inputErrorText } from '../ui/input-error.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { testJson } from '../render/scenario-json.js';
 import { displayPath, formatDiagnostic, routineFolders } from './shared.js';
 

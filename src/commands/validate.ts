@@ -2,16 +2,16 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Runner } from '../cli.js';
-import { todayLocal, type Context } from '../context.js';
-import { EXIT } from '../errors.js';
-import { sortDiagnostics, type Diagnostic } from '../routine/diagnostics.js';
+import type { Runner } from './runner.js';
+import { todayLocal, type Context } from '../core/context.js';
+import { EXIT } from '../core/errors.js';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
 import { BUNDLED_DIR, loadReferenceFiles, openRegistry, readFileSafe, routineFiles } from '../routine/registry.js';
-import { ScenarioFileSchema } from '../routine/scenario.js';
+import { ScenarioFileSchema } from '../owner/scenario.js';
 import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
-import type { Lang } from '../ui/i18n.js';
-import { t } from '../ui/i18n.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 import { checkedFolders, formatDiagnostic, notFiles } from './shared.js';
 import { loadContactRoles } from '../routine/contacts.js';
 

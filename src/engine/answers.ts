@@ -1,10 +1,10 @@
 // Turns an answers file (question id -> answer, step id -> fields, decision id -> who/ground/times)
 // into the events a caseworker would have produced, walking the routine as it goes. Every problem
 // is a diagnostic at the answer's position; all of them are reported in one run.
-import { diag, type Diagnostic, type Position } from '../routine/diagnostics.js';
-import type { CNode, CompiledRoutine } from '../routine/model.js';
-import type { AnswerValue, InputEvent, SessionEvent, Started } from '../session/events.js';
-import type { Field } from '../routine/schema.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
+import type { CNode, CompiledRoutine } from '../core/model.js';
+import type { AnswerValue, InputEvent, SessionEvent, Started } from '../core/events.js';
+import type { Field } from '../core/schema.js';
 import { resolveTime } from './times.js';
 import { checkInput, type InputError } from './values.js';
 import { apply, initialState, type WalkState } from './walk.js';

@@ -1,9 +1,9 @@
 // The checklist of a session: every item the current path put on it, with owner, urgency,
 // legal references, the deadline computed from the recorded time, and its status from the ticks.
-import type { CCondition, CItem, CNode, CompiledRoutine } from '../routine/model.js';
-import type { Reference } from '../routine/schema.js';
+import type { CCondition, CItem, CNode, CompiledRoutine } from '../core/model.js';
+import type { Reference } from '../core/schema.js';
 import { computeDeadline, deadlineStatus, type Deadline, type DeadlineStatus } from './deadlines.js';
-import { evaluate } from './conditions.js';
+import { evaluate } from '../core/conditions.js';
 import { lookupIn, type Visit, type WalkState } from './walk.js';
 
 export type ItemStatus =

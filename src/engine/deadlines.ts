@@ -15,8 +15,8 @@ import {
   workingDayOnOrBefore,
   type LocalDate,
   type LocalizedName,
-} from './calendar.js';
-import { CliError, EXIT } from '../errors.js';
+} from '../core/calendar.js';
+import { CliError, EXIT } from '../core/errors.js';
 
 /** Exactly one field must be set. */
 export interface DeadlineRule {

@@ -4,8 +4,8 @@
 // decide) or the routine owner wrote `later: false` on it. Questions are never deferred: their
 // answers choose the path. A decision's own who/ground/when are its legal record, never deferred.
 // Pure: no disk, clock or terminal.
-import type { CCondition, CNode, CompiledRoutine } from '../routine/model.js';
-import type { Field } from '../routine/schema.js';
+import type { CCondition, CNode, CompiledRoutine } from '../core/model.js';
+import type { Field } from '../core/schema.js';
 import type { WalkState } from './walk.js';
 
 const readCache = new WeakMap<CompiledRoutine, ReadonlySet<string>>();

@@ -4,8 +4,8 @@
 // condition that reads anything still unanswered may go either way. Every answer can only narrow
 // the routes that remain, so each range lies within the one before it, one step shorter: the
 // screen never says "2 kvar" and then "23 kvar" (it said "2–30" first).
-import { resolveRef, type CCondition, type CompiledRoutine } from '../routine/model.js';
-import { evaluate, type Lookup } from './conditions.js';
+import { resolveRef, type CCondition, type CompiledRoutine } from '../core/model.js';
+import { evaluate, type Lookup } from '../core/conditions.js';
 import { lookupIn, type WalkState } from './walk.js';
 
 /**

@@ -1,7 +1,7 @@
 // What a typed time means. Pure: the clock is passed in as `now`. A caseworker documenting at
 // 05:21 who types "23:45" means yesterday evening, never tonight; a time in the spring gap does
 // not exist and one in the autumn overlap exists twice, so both are refused rather than guessed.
-import { isRealDate, localDateOf, localTimeOf, STOCKHOLM, wallClockInstants, weekday } from './calendar.js';
+import { isRealDate, localDateOf, localTimeOf, STOCKHOLM, wallClockInstants, weekday } from '../core/calendar.js';
 
 /** A typed time this far ahead is a clock a minute or two off, not a plan. */
 export const FUTURE_SLACK_MS = 5 * 60_000;

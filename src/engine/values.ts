@@ -1,11 +1,11 @@
 // Checks one input against the node it answers. Pure: times arrive already parsed to ISO instants
 // by the prompt or the answers file; here they are only checked.
-import type { CNode } from '../routine/model.js';
-import type { Field } from '../routine/schema.js';
-import type { Text } from '../routine/schema.js';
-import type { AnswerValue, InputEvent } from '../session/events.js';
-import type { Value } from './conditions.js';
-import { checkOrder } from './time-order.js';
+import type { CNode } from '../core/model.js';
+import type { Field } from '../core/schema.js';
+import type { Text } from '../core/schema.js';
+import type { AnswerValue, InputEvent } from '../core/events.js';
+import type { Value } from '../core/conditions.js';
+import { checkOrder } from '../core/time-order.js';
 import { isStrictInstant, type TimeProblem } from './times.js';
 
 export type InputError =

@@ -1,9 +1,9 @@
 // The walk: the state of a session is what replaying its events against the routine gives.
 // Going back truncates the path; the abandoned answers stay in `superseded` for the audit trail
 // but no longer count for conditions, the checklist or the note. Pure: no disk, clock or terminal.
-import type { CNode, CompiledRoutine } from '../routine/model.js';
-import type { InputEvent, SessionEvent, Started } from '../session/events.js';
-import { evaluate, type Value } from './conditions.js';
+import type { CNode, CompiledRoutine } from '../core/model.js';
+import type { InputEvent, SessionEvent, Started } from '../core/events.js';
+import { evaluate, type Value } from '../core/conditions.js';
 import { isDeferrable, recordOf } from './later.js';
 import { checkFields, checkInput, type InputError } from './values.js';
 

@@ -1,9 +1,9 @@
 // How an answer reads in the terminal, the note and the handover.
-import { formatInstantLocal } from '../engine/calendar.js';
+import { formatInstantLocal } from '../core/calendar.js';
 import { isInstant } from '../engine/values.js';
-import type { CNode } from '../routine/model.js';
-import type { InputEvent } from '../session/events.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CNode } from '../core/model.js';
+import type { InputEvent } from '../core/events.js';
+import { t, type Lang } from '../core/i18n.js';
 
 export function valueText(v: string | number | null | string[]): string {
   if (v === null || v === '') return '–';

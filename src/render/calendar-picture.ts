@@ -1,8 +1,8 @@
 // A picture of the coming weeks for the handover and the printed checklist: one row per week,
 // each deadline's act-by day in brackets with the number of its item, weekends and holidays
 // shaded, today starred. Plain text of at most 80 columns, so it prints and pastes as it is.
-import { addDays, epochDay, nonWorkingReason, weekday, type LocalDate } from '../engine/calendar.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { addDays, epochDay, nonWorkingReason, weekday, type LocalDate } from '../core/calendar.js';
+import { t, type Lang } from '../core/i18n.js';
 import { wrap } from './wrap.js';
 
 export interface CalendarMark {

@@ -2,9 +2,9 @@
 // items with their deadlines, and the legal references a session used with their dates.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
 import type { Visit, WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Started } from '../session/events.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Started } from '../core/events.js';
+import { t, type Lang } from '../core/i18n.js';
 import { checklistMeta, deadlineParts, lawOf, statusText } from './checklist-text.js';
 import { bold, bullets, document, heading, inline, quote, tasks, type Block, type Item } from './markdown.js';
 import { whyText } from './why-text.js';

@@ -2,10 +2,10 @@
 // work with a pen, at most 80 columns. Colour comes only through `style`, applied after wrapping,
 // so widths are measured on the plain text and a pipe to a printer gets no escape codes.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantLocal } from '../engine/calendar.js';
-import { findField, resolveRef, type CompiledRoutine } from '../routine/model.js';
-import type { Started } from '../session/events.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { formatInstantLocal } from '../core/calendar.js';
+import { findField, resolveRef, type CompiledRoutine } from '../core/model.js';
+import type { Started } from '../core/events.js';
+import { t, type Lang } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { wrap } from './wrap.js';
 

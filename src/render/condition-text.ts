@@ -1,6 +1,6 @@
 // Conditions as a routine owner reads them: `alder < 18`, `polis.anmalan = ja och inte x`.
-import type { CCondition } from '../routine/model.js';
-import type { Lang } from '../ui/i18n.js';
+import type { CCondition } from '../core/model.js';
+import type { Lang } from '../core/i18n.js';
 
 const WORDS = {
   sv: { and: 'och', or: 'eller', not: 'inte', answered: 'är besvarad', unanswered: 'är obesvarad', includes: 'innehåller', in: 'är en av', yes: 'ja', no: 'nej', always: 'alltid', never: 'aldrig' },

@@ -1,9 +1,9 @@
 // `jour-routine diff` as a routine owner reads it: grouped by what changed (the routine, modules,
 // nodes, checklist, legal references), each line `+` added, `-` removed or `~` changed. Pure.
-import type { Change, RouteView } from '../routine/diff-nodes.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Reference } from '../routine/schema.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { Change, RouteView } from '../owner/diff-nodes.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Reference } from '../core/schema.js';
+import { t, type Lang } from '../core/i18n.js';
 import { conditionText } from './condition-text.js';
 import { dueText } from './outline.js';
 

@@ -2,12 +2,12 @@
 // labelled with answers and conditions, and optionally the path a session took. graph-dot.ts and
 // graph-mermaid.ts only print this model, so both formats always show the same picture.
 import type { WalkState } from '../engine/walk.js';
-import type { CNode, CompiledRoutine, Route } from '../routine/model.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CNode, CompiledRoutine, Route } from '../core/model.js';
+import { t, type Lang } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { conditionText } from './condition-text.js';
 import { walkOrder } from './outline.js';
-import { defaultNeverUsed, liveNodes } from '../routine/scenario-coverage.js';
+import { defaultNeverUsed, liveNodes } from '../owner/scenario-coverage.js';
 
 export type GraphKind = CNode['kind'];
 

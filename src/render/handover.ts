@@ -4,8 +4,8 @@
 // repeated), with a calendar of the coming weeks. Markdown or plain text, like the note.
 import type { ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CompiledRoutine } from '../core/model.js';
+import { t, type Lang } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { deadlineParts, statusText } from './checklist-text.js';
 import { openEntries } from './checklist-md.js';
@@ -16,7 +16,7 @@ import type { DocFormat } from './note.js';
 import {
   calendarBlocks, courseBlock, decisionsBlocks, endOf, noteData, outcomeText, referencesBlocks, startDay, summaryBlock, type NoteData,
 } from './note-parts.js';
-import { formatInstantLocal } from '../engine/calendar.js';
+import { formatInstantLocal } from '../core/calendar.js';
 import { whyText } from './why-text.js';
 
 function header(d: NoteData): DBlock {

@@ -2,7 +2,7 @@
 // read by scenario tests. Documented in docs/routine-format.md; add fields, never rename them.
 import type { ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 
 export const JSON_FORMAT_VERSION = 1;
 

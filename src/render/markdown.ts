@@ -16,10 +16,12 @@ export interface Item {
 // A bare URL or e-mail address is flagged by MD034; an autolink keeps it readable in plain text too.
 // The e-mail part is CommonMark's own autolink pattern, so `<…>` around it is always a valid link.
 const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?';
+// An address starts with a letter or digit: "<!#www.@x.se>" is no autolink to markdownlint, which then
+// sees a bare "www." link in it; such an address is escaped as text instead.
 // The look-behind lets an address start only where a run of its characters starts: without it a
 // 10 MB word was tried from every position, each scanning to its end (quadratic; export hung).
 const LINKISH = new RegExp(
-  `(https?://[^\\s<>]*[^\\s<>.,;:!?)'"]|(?<![a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-])[a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-]+@${LABEL}(?:\\.${LABEL})+)`,
+  `(https?://[^\\s<>]*[^\\s<>.,;:!?)'"]|(?<![a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-])[a-zA-Z0-9][a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-]*@${LABEL}(?:\\.${LABEL})+)`,
   'g',
 );
 

@@ -1,13 +1,13 @@
 // What the case note and the handover say about each answer on the path: the routine's sentence
 // (its `note:` template) or, without one, the question and the answer; when it happened (a
 // recorded time, never the time it was typed); and the summary roles the routine gave it.
-import { formatInstantLocal, localDateOf, localTimeOf } from '../engine/calendar.js';
+import { formatInstantLocal, localDateOf, localTimeOf } from '../core/calendar.js';
 import { isInstant } from '../engine/values.js';
 import { lookupIn, type Visit, type WalkState } from '../engine/walk.js';
-import { recordedFields, type CNode, type CompiledRoutine } from '../routine/model.js';
-import type { NoteTemplate, SummaryRole, Text } from '../routine/schema.js';
+import { recordedFields, type CNode, type CompiledRoutine } from '../core/model.js';
+import type { NoteTemplate, SummaryRole, Text } from '../core/schema.js';
 import { fillTemplate, parseTemplate, placeholders, type TemplateFormat } from '../routine/template.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import { answerText, nodeText, valueText } from './answer-text.js';
 import { joinAsked } from './why-text.js';
 

@@ -1,10 +1,10 @@
 // The note's "to be completed" section: fields the caseworker left "fyll i senare" during the
 // night, as open tasks for whoever completes the record.
-import { formatInstantLocal } from '../engine/calendar.js';
+import { formatInstantLocal } from '../core/calendar.js';
 import { deferredFields, recordOf } from '../engine/later.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CompiledRoutine } from '../core/model.js';
+import { t, type Lang } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { item, type DBlock, type DItem } from './doc.js';
 

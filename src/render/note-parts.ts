@@ -3,11 +3,11 @@
 // legal references of the path, the calendar and the record of entry. Pure: everything comes from
 // the routine and the events, never from the clock.
 import type { ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantLocal, localDateOf } from '../engine/calendar.js';
+import { formatInstantLocal, localDateOf } from '../core/calendar.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { SessionEvent } from '../session/events.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { SessionEvent } from '../core/events.js';
+import { t, type Lang } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { calendarPicture, type CalendarMark } from './calendar-picture.js';
 import { deadlineParts, lawOf, sourceLabel, statusText } from './checklist-text.js';

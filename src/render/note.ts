@@ -4,8 +4,8 @@
 // Markdown (the default) or plain text; pure and deterministic, byte for byte.
 import type { ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { CompiledRoutine } from '../core/model.js';
+import { t, type Lang } from '../core/i18n.js';
 import { strong, type DBlock } from './doc.js';
 import { renderMd } from './doc-md.js';
 import { renderText } from './doc-text.js';

@@ -1,8 +1,8 @@
 // `jour-routine show`: the routine as a routine owner reads it, top to bottom in the order a
 // night shift meets the nodes, each with its ways on. Pure: returns lines.
-import type { CNode, CompiledRoutine, Route } from '../routine/model.js';
-import type { Lang } from '../ui/i18n.js';
-import { t } from '../ui/i18n.js';
+import type { CNode, CompiledRoutine, Route } from '../core/model.js';
+import type { Lang } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 import { nodeText } from './answer-text.js';
 import { conditionText } from './condition-text.js';
 import { reversePostorder } from '../routine/check-graph.js';

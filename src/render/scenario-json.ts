@@ -1,10 +1,10 @@
 // The machine form of `jour-routine test --json`: every scenario with its differences, each with
 // file:line:col and a message in the user's language; add fields, never rename them.
-import type { Diagnostic, Position } from '../routine/diagnostics.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Coverage } from '../routine/scenario-coverage.js';
-import type { FileRun } from '../routine/scenario.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { Diagnostic, Position } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Coverage } from '../owner/scenario-coverage.js';
+import type { FileRun } from '../owner/scenario.js';
+import { t, type Lang } from '../core/i18n.js';
 import { routeLabel } from './graph.js';
 import { failureText } from './scenario-report.js';
 

@@ -1,10 +1,10 @@
 // How `jour-routine test` reads: per file, each scenario passed or failed, and for a failure each
 // difference as `file:line:col: what was expected, what came out`, pointing into the scenario.
-import type { Diagnostic, Position } from '../routine/diagnostics.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Coverage } from '../routine/scenario-coverage.js';
-import type { Failure, ScenarioResult } from '../routine/scenario.js';
-import { t, type Lang } from '../ui/i18n.js';
+import type { Diagnostic, Position } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Coverage } from '../owner/scenario-coverage.js';
+import type { Failure, ScenarioResult } from '../owner/scenario.js';
+import { t, type Lang } from '../core/i18n.js';
 import { routeLabel } from './graph.js';
 
 export interface Paint {

@@ -2,8 +2,8 @@
 // law that drives it ("Varför: Är barnet i akut fara? Ja; 10 kap. 21 § OSL").
 import type { ChecklistEntry, Reason } from '../engine/checklist.js';
 import { lookupIn, type Visit } from '../engine/walk.js';
-import { findField, resolveRef, type CNode, type CompiledRoutine } from '../routine/model.js';
-import { t, type Lang } from '../ui/i18n.js';
+import { findField, resolveRef, type CNode, type CompiledRoutine } from '../core/model.js';
+import { t, type Lang } from '../core/i18n.js';
 import { answerText, nodeText, valueText } from './answer-text.js';
 import { lawOf } from './checklist-text.js';
 

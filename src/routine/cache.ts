@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import type { Registry } from './registry.js';
 
 /** Bumped whenever what is stored changes shape. */

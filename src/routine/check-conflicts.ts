@@ -20,8 +20,8 @@ import { runDataflow } from './conflict-dataflow.js';
 import { liveMasks } from './conflict-liveness.js';
 import { declaredPairs } from './conflict-pairs.js';
 import { conflictReporter } from './conflict-report.js';
-import type { Diagnostic } from './diagnostics.js';
-import type { CompiledRoutine } from './model.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
 
 export { STATES_PER_NODE } from './conflict-dataflow.js';
 

@@ -1,7 +1,7 @@
 // Graph checks on the compiled routine: every node can go on, every node is reached, every node
 // can reach an end, and a condition only asks about questions that are answered on every path to it.
-import { diag, type Diagnostic } from './diagnostics.js';
-import type { CNode, CompiledRoutine } from './model.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import type { CNode, CompiledRoutine } from '../core/model.js';
 
 const successorCache = new WeakMap<CNode, string[]>();
 

@@ -1,8 +1,8 @@
 // "Fyll i senare" and the routine: a record field marked `later: true` must not be read by a
 // condition or a deadline, since the walk needs it to decide. Reported where it is read, because
 // that is the line the routine owner has to weigh against the marking.
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
-import { resolveRef, type CCondition, type CompiledRoutine } from './model.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
+import { resolveRef, type CCondition, type CompiledRoutine } from '../core/model.js';
 
 function leaves(c: CCondition): Extract<CCondition, { q: string }>[] {
   if ('all' in c) return c.all.flatMap(leaves);

@@ -2,8 +2,8 @@
 // records, per-answer sentences only real answers, and a number question has a range it can meet.
 import { answerIds } from './check-graph.js';
 import type { Uses } from './compile.js';
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
-import { recordedFields, type CNode, type CompiledRoutine } from './model.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
+import { recordedFields, type CNode, type CompiledRoutine } from '../core/model.js';
 import { parseTemplate, placeholders } from './template.js';
 
 /** The placeholders a node's template may use: its answer (questions) and every recorded field. */

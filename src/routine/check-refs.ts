@@ -2,9 +2,9 @@
 // contacts, and the routine's own review dates. `today` is passed in; nothing here reads a clock.
 import { answerIds, dominanceTest, dominators } from './check-graph.js';
 import type { Uses } from './compile.js';
-import { diag, type Diagnostic } from './diagnostics.js';
-import { findField, recordedFields, resolveRef, type CCondition, type CNode, type CompiledRoutine } from './model.js';
-import { isOwnField, orderRules } from '../engine/time-order.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import { findField, recordedFields, resolveRef, type CCondition, type CNode, type CompiledRoutine } from '../core/model.js';
+import { isOwnField, orderRules } from '../core/time-order.js';
 
 const OPS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'includes', 'answered'] as const;
 const ORDER_OPS = ['lt', 'lte', 'gt', 'gte'] as const;

@@ -2,11 +2,11 @@
 // `kontakt` in the police module included at `polis` becomes `polis.kontakt`; `return` inside a
 // module goes to the include's `next`. Pure: module files come through the `loadModule` callback.
 import { createHash } from 'node:crypto';
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
 import { locate, type PathSegment, type Source } from './source.js';
-import type { CCondition, CItem, CNode, CompiledRoutine, ModuleUse, Route } from './model.js';
+import type { CCondition, CItem, CNode, CompiledRoutine, ModuleUse, Route } from '../core/model.js';
 import { pruneConstants } from './prune.js';
-import { RESERVED_IDS, type Condition, type ModuleFile, type Node, type Reference, type RoutineFile } from './schema.js';
+import { RESERVED_IDS, type Condition, type ModuleFile, type Node, type Reference, type RoutineFile } from '../core/schema.js';
 
 export interface Parsed<T> {
   source: Source;

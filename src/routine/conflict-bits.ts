@@ -6,8 +6,8 @@ import type { Uses } from './compile.js';
 import { leavesOf, type Leaf } from './conflict-conditions.js';
 import { ANSWERED, WIDE, type Site, type Tracked } from './conflict-facts.js';
 import type { Pairs } from './conflict-pairs.js';
-import type { Position } from './diagnostics.js';
-import { findField, resolveRef, type CNode, type CompiledRoutine } from './model.js';
+import type { Position } from '../core/diagnostics.js';
+import { findField, resolveRef, type CNode, type CompiledRoutine } from '../core/model.js';
 
 export interface FactBits {
   /** The bit of each conflicting key. */

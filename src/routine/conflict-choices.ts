@@ -2,7 +2,7 @@
 // multiple-choice options that change something, or one widened choice past the fork limit.
 import { answerIds } from './check-graph.js';
 import { ANSWERED } from './conflict-facts.js';
-import type { CNode, Route } from './model.js';
+import type { CNode, Route } from '../core/model.js';
 
 /** Unknown branch conditions or multiple-choice options enumerated at one node before widening. */
 export const MAX_FORK_BITS = 10;

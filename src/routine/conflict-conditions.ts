@@ -1,7 +1,7 @@
 // Branch conditions judged on a fact set (conflict check), three-valued: a condition on an answer
 // the check does not follow, or on a widened fact set, may be either.
 import { ANSWERED, WIDE, type Tracked } from './conflict-facts.js';
-import type { CCondition } from './model.js';
+import type { CCondition } from '../core/model.js';
 
 export type Leaf = Extract<CCondition, { q: string }>;
 export type Tri = 0 | 1 | 2;

@@ -8,7 +8,7 @@ import { answerChoices, MAX_FORK_BITS, type Choice } from './conflict-choices.js
 import { evalCondition, UNKNOWN } from './conflict-conditions.js';
 import { WIDE } from './conflict-facts.js';
 import type { Report } from './conflict-report.js';
-import type { CCondition, CNode, CompiledRoutine, Route } from './model.js';
+import type { CCondition, CNode, CompiledRoutine, Route } from '../core/model.js';
 
 /** Fact sets kept per node before they are merged into one (sound, less precise). */
 export const STATES_PER_NODE = 1024;

@@ -1,7 +1,7 @@
 // What the conflict check's fact sets are made of. A fact set is a bigint: bit 0 marks a widened
 // set, the other bits stand for a conflicting item or option on the path or for one value of an
 // answer that a branch condition tests (conflict-bits.ts hands them out).
-import type { Position } from './diagnostics.js';
+import type { Position } from '../core/diagnostics.js';
 
 /** Bit 0 marks a widened (merged) fact set. */
 export const WIDE = 1n;

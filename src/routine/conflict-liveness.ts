@@ -6,7 +6,7 @@ import type { FactBits } from './conflict-bits.js';
 import { leavesOf, type Leaf } from './conflict-conditions.js';
 import { WIDE } from './conflict-facts.js';
 import type { Pairs } from './conflict-pairs.js';
-import type { CompiledRoutine } from './model.js';
+import type { CompiledRoutine } from '../core/model.js';
 
 /** The live bits of each node, WIDE included. */
 export function liveMasks(r: CompiledRoutine, pairs: Pairs, bits: FactBits): Map<string, bigint> {

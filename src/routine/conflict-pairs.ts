@@ -1,8 +1,8 @@
 // The conflicts a routine declares, as pairs of keys (`item:<id>` or `option:<node>=<option>`),
 // each linked both ways. A declaration that names an unknown item is a diagnostic and links nothing.
 import type { Uses } from './compile.js';
-import { diag, type Diagnostic } from './diagnostics.js';
-import type { CompiledRoutine } from './model.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
 
 /** Each conflicting key and the keys it must never share a path with. */
 export type Pairs = Map<string, Set<string>>;

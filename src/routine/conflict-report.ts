@@ -5,8 +5,8 @@ import { successors } from './check-graph.js';
 import type { FactBits } from './conflict-bits.js';
 import type { Site } from './conflict-facts.js';
 import { keyLabel, type Pairs } from './conflict-pairs.js';
-import { diag, type Diagnostic } from './diagnostics.js';
-import type { CompiledRoutine } from './model.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
 
 /** Checks a fact set met at a node, and adds a diagnostic for each pair in it not yet reported. */
 export type Report = (f: bigint, at: string) => void;

@@ -2,7 +2,7 @@
 // config folder. Apart from contacts.ts so that finding it loads no YAML reader.
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import type { Context } from '../context.js';
+import type { Context } from '../core/context.js';
 
 export function contactsPath(ctx: Context): { file: string; explicit: boolean } {
   const explicit = ctx.opts.contacts ?? ctx.env.JOUR_ROUTINE_CONTACTS;

@@ -1,13 +1,13 @@
 // The local contacts file: names and numbers that differ per municipality, referred to by role
 // from the routines. Found by --contacts, JOUR_ROUTINE_CONTACTS, or contacts.yaml in the config folder.
-import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import type { Context } from '../core/context.js';
+import { CliError } from '../core/errors.js';
 import { contactsPath } from './contacts-path.js';
 import { readSource } from './load.js';
 import { readFileSafe } from './registry.js';
-import type { ContactsFile } from './schema.js';
+import type { ContactsFile } from '../core/schema.js';
 import { checkContactsShape } from './shape.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 export { contactsPath };
 

@@ -7,12 +7,12 @@ import { checkLater } from './check-later.js';
 import { checkNotes } from './check-notes.js';
 import { checkReferences } from './check-refs.js';
 import { compileRoutine, type ModuleLookup, type Parsed } from './compile.js';
-import { diag, hasErrors, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
-import type { CompiledRoutine } from './model.js';
-import type { ModuleFile, Reference, RoutineFile } from './schema.js';
+import { diag, hasErrors, sortDiagnostics, type Diagnostic, type Position } from '../core/diagnostics.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { ModuleFile, Reference, RoutineFile } from '../core/schema.js';
 import { checkModuleShape, checkReferencesShape, checkRoutineShape, type ShapeResult } from './shape.js';
 import { decodeBytes, locate, parseYaml, type Source } from './source.js';
-import { firstUnsafeChar, sanitizeData } from '../terminal-text.js';
+import { firstUnsafeChar, sanitizeData } from '../core/terminal-text.js';
 
 export type ReadFile = (file: string) => Uint8Array | undefined;
 

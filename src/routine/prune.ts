@@ -1,7 +1,7 @@
 // Module parameters are decided at compile time, so a branch on `{ param: barn, eq: true }` is
 // always or never taken in a given routine. This removes what can never happen: the adult routine
 // does not show, walk or draw the child-only police steps of the shared police module.
-import type { CCondition, CNode } from './model.js';
+import type { CCondition, CNode } from '../core/model.js';
 
 const T: CCondition = { const: true };
 const F: CCondition = { const: false };

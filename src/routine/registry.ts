@@ -1,10 +1,10 @@
 // The routine folders on disk: the bundled one plus any given with --routines. This is the shell
 // around the pure loader: it reads files, and the loader does the rest.
 import { basename, join } from 'node:path';
-import { diag, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { kindOfData, loadReferences, loadRoutine, readSource, type LoadResult, type ReadFile } from './load.js';
-import type { CompiledRoutine } from './model.js';
-import type { Reference } from './schema.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Reference } from '../core/schema.js';
 import { readFileSafe, REFERENCES_FILE, registryFolders, routineFiles } from './cache.js';
 
 // The folders, listing and reading live with the cache, which must do all three without loading the loader.

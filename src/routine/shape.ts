@@ -2,7 +2,7 @@
 // at the offending key or value. Nodes are dispatched on their kind key first, so that an error in
 // a question is reported as one, not as "matches none of five shapes".
 import { z } from 'zod';
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
 import { locate, type PathSegment, type Source } from './source.js';
 import {
   ContactsFileSchema,
@@ -16,7 +16,7 @@ import {
   type ModuleFile,
   type Node,
   type RoutineFile,
-} from './schema.js';
+} from '../core/schema.js';
 
 type Issue = z.core.$ZodIssue;
 

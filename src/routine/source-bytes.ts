@@ -1,7 +1,7 @@
 // Turning a routine file's bytes into text, defensively: a file over the size limit, with a NUL
 // byte or with bytes that are not UTF-8 is one diagnostic at the place it goes wrong, never a crash.
 import { MAX_FILE_BYTES } from './cache.js';
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
 
 /** Where a diagnostic about the whole file points. */
 export const fileStart = (file: string): Position => ({ file, line: 1, col: 1 });

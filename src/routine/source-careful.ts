@@ -2,7 +2,7 @@
 // every syntax error, duplicate key, alias, tag and too deep nesting becomes a diagnostic at its place.
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Source } from './source.js';
 import { fileStart } from './source-bytes.js';
 import { MAX_DEPTH } from './source-depth.js';

@@ -1,6 +1,6 @@
 // Nesting depth, measured on the text before any parser sees it: a hostile file nested a thousand
 // levels deep would overflow the parsers' recursion, so it ends in one `too-deep` diagnostic.
-import { diag, type Diagnostic, type Position } from './diagnostics.js';
+import { diag, type Diagnostic, type Position } from '../core/diagnostics.js';
 
 export const MAX_DEPTH = 64;
 

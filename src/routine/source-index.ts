@@ -2,7 +2,7 @@
 // with a listener: positions for a file that took the fast way in, at a small fraction of the
 // memory the position-keeping YAML library would take.
 import jsyaml from 'js-yaml';
-import type { Position } from './diagnostics.js';
+import type { Position } from '../core/diagnostics.js';
 import type { PathSegment } from './source.js';
 
 /**

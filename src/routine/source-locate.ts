@@ -2,7 +2,7 @@
 // took the fast way in (source-index.ts), else over the YAML library's document.
 import { isMap, isNode, isPair, isScalar, isSeq, type LineCounter } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
-import type { Position } from './diagnostics.js';
+import type { Position } from '../core/diagnostics.js';
 import { locateIndexed, type PosIndex, type PosNode } from './source-index.js';
 import type { PathSegment, Source } from './source.js';
 

@@ -6,7 +6,7 @@
 // (source-careful.ts), and positions of data paths (source-locate.ts).
 import type { Document, LineCounter } from 'yaml';
 import { MAX_FILE_BYTES } from './cache.js';
-import { diag, type Diagnostic } from './diagnostics.js';
+import { diag, type Diagnostic } from '../core/diagnostics.js';
 import { fileStart } from './source-bytes.js';
 import { carefulSource } from './source-careful.js';
 import { tooDeep } from './source-depth.js';

@@ -1,6 +1,6 @@
 // What `sessions`, `resume` and `purge` need to know about each session, read from its log alone:
 // no routine is loaded, so a session whose routine is gone is still listed (and can be purged).
-import { StartedEvent } from './events.js';
+import { StartedEvent } from '../core/events.js';
 import { listSessionIds, readSession, sessionFileStat, type Event } from './store.js';
 
 export type SessionState = 'active' | 'paused' | 'finished';

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { err, ok, type Result } from '../errors.js';
-import { readRegularFile } from '../fs-safe.js';
+import { err, ok, type Result } from '../core/errors.js';
+import { readRegularFile } from '../core/fs-safe.js';
 import { isSessionId } from './ids.js';
 import {
   closeQuietly, errnoCode, removeQuietly, toIoError, writeAll, writeFileAtomic, type IoError,

@@ -1,18 +1,18 @@
 // Opening a session from disk: read the log, check its events, find the routine it was started
 // on (the current one if unchanged, else the snapshot), and replay. Every expected failure is a
 // CliError with one sentence; the log itself is never modified here.
-import type { Context } from '../context.js';
-import { todayLocal } from '../context.js';
+import type { Context } from '../core/context.js';
+import { todayLocal } from '../core/context.js';
 import { replay, type WalkState } from '../engine/walk.js';
-import { CliError, EXIT } from '../errors.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import { CliError, EXIT } from '../core/errors.js';
+import type { CompiledRoutine } from '../core/model.js';
 import type { Registry } from '../routine/registry.js';
-import { EventSchema, type SessionEvent, type Started } from './events.js';
+import { EventSchema, type SessionEvent, type Started } from '../core/events.js';
 import { isSessionId } from './ids.js';
 import { resolveDataDir, securePrivateDir, sessionsDir } from './paths.js';
 import { readSnapshot } from './snapshot.js';
 import { readSession } from './store.js';
-import { sanitizeData } from '../terminal-text.js';
+import { sanitizeData } from '../core/terminal-text.js';
 
 /** The data folder and its sessions folder, checked before any use: see securePrivateDir. */
 export function dataDirs(ctx: Context): { data: string; sessions: string } {

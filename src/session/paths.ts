@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import envPaths from 'env-paths';
-import { err, ok, type Result } from '../errors.js';
-import { lstatKind, type NotRegular } from '../fs-safe.js';
+import { err, ok, type Result } from '../core/errors.js';
+import { lstatKind, type NotRegular } from '../core/fs-safe.js';
 
 /**
  * An operating-system failure as data. Deliberately without the path or the OS message: those embed
@@ -13,7 +13,7 @@ import { lstatKind, type NotRegular } from '../fs-safe.js';
  */
 export type IoError = { kind: 'io'; op: string; code: string };
 export type Exists = { kind: 'exists' };
-export type { NotRegular } from '../fs-safe.js';
+export type { NotRegular } from '../core/fs-safe.js';
 
 /** Turns an fs error into IoError; anything that is not an fs error is a bug and is rethrown. */
 export function toIoError(op: string, e: unknown): IoError {

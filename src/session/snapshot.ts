@@ -3,11 +3,11 @@
 // started with, even after the routine owner changed the routine.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRegularFile } from '../fs-safe.js';
+import { readRegularFile } from '../core/fs-safe.js';
 import { z } from 'zod';
 import { loadRoutine } from '../routine/load.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Reference } from '../routine/schema.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Reference } from '../core/schema.js';
 import { writeFileAtomic } from './paths.js';
 
 const SnapshotSchema = z.object({

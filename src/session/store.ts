@@ -3,8 +3,8 @@
 // told apart from debris. Expected failures are returned as data, never thrown.
 import fs from 'node:fs';
 import path from 'node:path';
-import { err, ok, type Result } from '../errors.js';
-import { openRegular, readBounded, type NotRegular, type TooLarge } from '../fs-safe.js';
+import { err, ok, type Result } from '../core/errors.js';
+import { openRegular, readBounded, type NotRegular, type TooLarge } from '../core/fs-safe.js';
 import { isSessionId, newSessionId } from './ids.js';
 import {
   closeQuietly, ensurePrivateDir, errnoCode, fsyncDir, removeQuietly, toIoError, writeAll, type IoError,
@@ -24,7 +24,7 @@ export type TornLine = { kind: 'torn-line'; line: number };
 export type DamagedLine = { kind: 'damaged-line'; line: number };
 /** `lines`: the file line of each event, so a later warning names the line a person can find. */
 export type SessionLog = { events: Event[]; lines: number[]; warnings: (TornLine | DamagedLine)[] };
-export type { NotRegular, TooLarge } from '../fs-safe.js';
+export type { NotRegular, TooLarge } from '../core/fs-safe.js';
 
 /**
  * A night's session is a few hundred lines of a few hundred bytes; 64 MB leaves room for pasted

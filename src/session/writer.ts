@@ -3,9 +3,9 @@
 // is on disk, and a refused event never reaches the log.
 import { apply, type WalkState } from '../engine/walk.js';
 import type { InputError } from '../engine/values.js';
-import { CliError } from '../errors.js';
-import type { CompiledRoutine } from '../routine/model.js';
-import type { SessionEvent } from './events.js';
+import { CliError } from '../core/errors.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { SessionEvent } from '../core/events.js';
 import { acquireLock, type Locked, type SessionLock } from './lock.js';
 import { appendEvent } from './store.js';
 

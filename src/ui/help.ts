@@ -1,7 +1,7 @@
 // Commander's help in the user's language. Its headings, placeholders and "(choices: …, default: …)"
 // are English literals; the Help hooks below replace them, so `--help` is Swedish throughout.
 import type { Argument, Help, Option } from 'commander';
-import { t, type Lang } from './i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 
 /** Placeholder words shown in usage lines and option terms; the option names themselves stay. */
 const WORDS_SV: Record<string, string> = {

@@ -1,7 +1,7 @@
 // One sentence for an input the engine refused, in the caseworker's language.
 import { describeInstant, type TimeProblem } from '../engine/times.js';
 import type { InputError } from '../engine/values.js';
-import { t, type Lang } from './i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 
 /** One sentence for a typed time that was understood but cannot be taken. */
 export function timeProblemText(lang: Lang, p: TimeProblem, field = '', now?: string): string {

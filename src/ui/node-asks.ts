@@ -1,10 +1,10 @@
 // What a node asks, part by part, and how the answers become its one input event. A step with
 // three fields or a decision with who/ground/times is still one event in the log: nothing of a
 // half-answered node is recorded, and going back never lands in the middle of one.
-import type { CNode } from '../routine/model.js';
-import type { Field } from '../routine/schema.js';
-import type { AnswerValue, InputEvent } from '../session/events.js';
-import { t } from './i18n.js';
+import type { CNode } from '../core/model.js';
+import type { Field } from '../core/schema.js';
+import type { AnswerValue, InputEvent } from '../core/events.js';
+import { t } from '../core/i18n.js';
 import {
   carriedOutSpec, decidedAtSpec, decidedBySpec, doneSpec, endSpec, fieldSpec, groundSpec, questionSpec,
 } from './node-prompts.js';

@@ -1,12 +1,12 @@
 // The prompt that fits each kind of node and field. Answers come back in the shape the engine's
 // events carry (option ids, 'yes'/'no', numbers, ISO instants), checked here only as far as a
 // person needs to be told at once; the engine checks them again when they are applied.
-import { formatInstantLocal } from '../engine/calendar.js';
+import { formatInstantLocal } from '../core/calendar.js';
 import { describeInstant, isBefore, resolveTime } from '../engine/times.js';
-import type { CNode } from '../routine/model.js';
-import type { Field } from '../routine/schema.js';
-import type { AnswerValue } from '../session/events.js';
-import { t } from './i18n.js';
+import type { CNode } from '../core/model.js';
+import type { Field } from '../core/schema.js';
+import type { AnswerValue } from '../core/events.js';
+import { t } from '../core/i18n.js';
 import { timeProblemText } from './input-error.js';
 import { checkboxSpec, inputSpec, selectSpec, type Parsed, type Reply, type Spec, type Ui } from './prompts.js';
 

@@ -6,10 +6,10 @@ import { sectionOf, type WalkState } from '../engine/walk.js';
 import { answerText, nodeText } from '../render/answer-text.js';
 import { renderChecklistText } from '../render/checklist-text.js';
 import { wrap } from '../render/wrap.js';
-import type { CNode, CompiledRoutine } from '../routine/model.js';
-import type { ContactsFile } from '../routine/schema.js';
-import type { GlobalOptions } from '../context.js';
-import { t } from './i18n.js';
+import type { CNode, CompiledRoutine } from '../core/model.js';
+import type { ContactsFile } from '../core/schema.js';
+import type { GlobalOptions } from '../core/context.js';
+import { t } from '../core/i18n.js';
 import { widthOf, type Ui } from './prompts.js';
 
 export function practiceTag(ui: Ui, practice: boolean): string {

@@ -1,10 +1,10 @@
 // Prompts around the walk: choosing a routine, a session, and confirmations.
-import { formatInstantLocal } from '../engine/calendar.js';
+import { formatInstantLocal } from '../core/calendar.js';
 import { clip as clipTo, wrap } from '../render/wrap.js';
-import type { CompiledRoutine } from '../routine/model.js';
+import type { CompiledRoutine } from '../core/model.js';
 import type { SessionSummary } from '../session/list.js';
 import { containsPersonalNumber } from '../engine/personal-number.js';
-import { t } from './i18n.js';
+import { t } from '../core/i18n.js';
 import { pickSpec, textSpec, theme, widthOf, type Spec, type Ui } from './prompts.js';
 
 /** Searchable by id and by either language's title, since staff search in both. */

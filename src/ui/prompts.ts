@@ -3,7 +3,7 @@
 // tests exercise the exact wording, defaults and validation the caseworker meets.
 import type { search } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import { t, type Lang } from './i18n.js';
+import { t, type Lang } from '../core/i18n.js';
 import type { CmdKey, KCheckboxConfig, KInputConfig, KSelectConfig } from './keyed-prompts.js';
 
 export interface Ui {

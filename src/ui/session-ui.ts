@@ -1,6 +1,6 @@
 // The walk's view of the command's context: language, colours, clock, output and contacts.
-import { todayLocal, type Context } from '../context.js';
-import { CliError, EXIT } from '../errors.js';
+import { todayLocal, type Context } from '../core/context.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { loadContactRoles } from '../routine/contacts.js';
 import { commandPrefix } from './node-view.js';
 import type { Ui } from './prompts.js';

@@ -2,12 +2,12 @@
 // with the caseworker's initials. Every change is appended (and fsynced) as a `ticked` event
 // before the next question, under the session lock, so a crash loses at most the item being asked.
 import { checkbox, input, select } from '@inquirer/prompts';
-import { todayLocal, type Context } from '../context.js';
+import { todayLocal, type Context } from '../core/context.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
-import { CliError, EXIT } from '../errors.js';
+import { CliError, EXIT } from '../core/errors.js';
 import { deadlineParts } from '../render/checklist-text.js';
 import type { Registry } from '../routine/registry.js';
-import type { SessionEvent } from '../session/events.js';
+import type { SessionEvent } from '../core/events.js';
 import { acquireLock } from '../session/lock.js';
 import { openSession, type OpenSession } from '../session/open.js';
 import { appendEvent } from '../session/store.js';

@@ -3,14 +3,14 @@
 // leaving the node; going back, pausing and Ctrl+C leave it.
 import { deferredFields, isDeferrable } from '../engine/later.js';
 import { previousInput } from '../engine/walk.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../core/errors.js';
 import { nodeText } from '../render/answer-text.js';
 import { wrap } from '../render/wrap.js';
-import type { CNode } from '../routine/model.js';
-import type { ContactsFile } from '../routine/schema.js';
-import type { InputEvent, SessionEvent } from '../session/events.js';
+import type { CNode } from '../core/model.js';
+import type { ContactsFile } from '../core/schema.js';
+import type { InputEvent, SessionEvent } from '../core/events.js';
 import type { LiveSession } from '../session/writer.js';
-import { t } from './i18n.js';
+import { t } from '../core/i18n.js';
 import { inputErrorText } from './input-error.js';
 import { fillLater, laterFinishLines, laterLines, nowLines } from './later-view.js';
 import { LATER, nodeAsks, type NodeAsk } from './node-asks.js';

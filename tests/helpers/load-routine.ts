@@ -2,9 +2,9 @@
 // absolute paths), or a bundled routine or fixture file read from the repository.
 import path from 'node:path';
 import { loadReferences, loadRoutine, type LoadResult } from '../../src/routine/load.js';
-import type { CompiledRoutine } from '../../src/routine/model.js';
+import type { CompiledRoutine } from '../../src/core/model.js';
 import { readFileSafe } from '../../src/routine/registry.js';
-import type { Reference } from '../../src/routine/schema.js';
+import type { Reference } from '../../src/core/schema.js';
 import { ROOT } from './cli.js';
 
 export interface TestLoad {

@@ -1,6 +1,6 @@
 // The session the note and handover fixtures are made from: V1-like, with a changed answer, a
 // pause, a note with characters Markdown would misread, a decision, two contacts and a tick.
-import type { SessionEvent } from '../../src/session/events.js';
+import type { SessionEvent } from '../../src/core/events.js';
 import { frozenRoutine, started, type Frozen } from './session-fixture.js';
 
 export function provRoutine(): Frozen {

@@ -1,8 +1,8 @@
 // The first event of every session, walk or scenario: which routine, exact version and content
 // hash it runs on. Pure: the tool's version is passed in by the caller.
-import type { CompiledRoutine } from '../routine/model.js';
-import type { Lang } from '../ui/i18n.js';
-import type { Started } from './events.js';
+import type { CompiledRoutine } from '../core/model.js';
+import type { Lang } from '../core/i18n.js';
+import type { Started } from '../core/events.js';
 
 export function startedEvent(
   r: CompiledRoutine,

@@ -1,9 +1,9 @@
 // Times that must come in order: a decision cannot be carried out before it was made, and a
 // routine may say the same of any recorded time (`not_before`). Pure and declarative: the rules
 // come from the node, the other times from the event itself or the path (via `lookup`).
-import { findField, type CNode } from '../routine/model.js';
-import type { Text } from '../routine/schema.js';
-import type { InputEvent } from '../session/events.js';
+import { findField, type CNode } from './model.js';
+import type { Text } from './schema.js';
+import type { InputEvent } from './events.js';
 import type { Value } from './conditions.js';
 
 export interface OrderRule {

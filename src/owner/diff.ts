@@ -2,7 +2,7 @@
 // nodes added, removed or changed (modules expanded, so module changes show at their qualified
 // ids), checklist items, the legal references used, and the modules included. Pure.
 import { compareNodes, nodeText, texts, type Change } from './diff-nodes.js';
-import type { CItem, CompiledRoutine } from './model.js';
+import type { CItem, CompiledRoutine } from '../core/model.js';
 
 export type { Change } from './diff-nodes.js';
 

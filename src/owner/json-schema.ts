@@ -14,7 +14,7 @@ import {
   ReferencesFileSchema,
   RoutineFileSchema,
   TextSchema,
-} from './schema.js';
+} from '../core/schema.js';
 
 export const SCHEMA_KINDS = ['routine', 'module', 'references', 'contacts', 'scenarios'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];

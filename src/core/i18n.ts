@@ -1,4 +1,4 @@
-// Every text a caseworker reads passes through here. Catalogs live in src/ui/messages/, one file
+// Every text a caseworker reads passes through here. Catalogs live in src/core/messages/, one file
 // per area, so that each area owns its wording; this file only merges and formats.
 import { cliMessages } from './messages/cli.js';
 import { routineMessages } from './messages/routine.js';
@@ -14,7 +14,7 @@ import { laterMessages } from './messages/later.js';
 import { caseNoteMessages } from './messages/casenote.js';
 import { hostileMessages } from './messages/hostile.js';
 import type { Catalog } from './messages/types.js';
-import { safeInline } from '../terminal-text.js';
+import { safeInline } from './terminal-text.js';
 
 export type Lang = 'sv' | 'en';
 

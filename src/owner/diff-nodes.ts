@@ -1,7 +1,7 @@
 // Comparing two versions of one node: texts per language, question type and options, fields to
 // record, grounds, references, checklist items, and the ways on. Pure; used by diff.ts.
-import type { CCondition, CNode, Route } from './model.js';
-import type { Text } from './schema.js';
+import type { CCondition, CNode, Route } from '../core/model.js';
+import type { Text } from '../core/schema.js';
 
 export type ChangeOp = 'added' | 'removed' | 'changed';
 

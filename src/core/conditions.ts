@@ -1,7 +1,7 @@
 // Evaluates compiled conditions against the values visible on the current path. An unanswered
 // question makes a comparison false (only `answered: false` is true then), so a branch never
 // fires on a guess.
-import type { CCondition, CondValue } from '../routine/model.js';
+import type { CCondition, CondValue } from './model.js';
 
 export type Value = string | number | string[] | null | undefined;
 export type Lookup = (ref: string) => Value;

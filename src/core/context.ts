@@ -1,9 +1,9 @@
 // What a command gets from the world: language, colours, output streams, the clock, the
 // environment and the global options. Built once per run in cli.ts; tests can build their own.
 import { Chalk, type ChalkInstance } from 'chalk';
-import { localDateOf } from './engine/calendar.js';
+import { localDateOf } from './calendar.js';
 import { safeOutput } from './terminal-text.js';
-import { t, type Lang, type Params } from './ui/i18n.js';
+import { t, type Lang, type Params } from './i18n.js';
 
 export interface GlobalOptions {
   lang?: string;

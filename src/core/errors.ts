@@ -1,6 +1,6 @@
 // Errors are data: a message key and its parameters, translated only at the edge (cli.ts), with
 // the exit code the command-line contract promises.
-import type { Params } from './ui/i18n.js';
+import type { Params } from './i18n.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

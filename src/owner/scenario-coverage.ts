@@ -4,10 +4,10 @@
 // default `next` counts when no firing route led on. Routes a module parameter switched off, and
 // the nodes only they lead to, can never be reached, so they are left out of the count instead of
 // being reported forever.
-import { evaluate } from '../engine/conditions.js';
+import { evaluate } from '../core/conditions.js';
 import { lookupIn, type WalkState } from '../engine/walk.js';
-import type { Position } from './diagnostics.js';
-import type { CNode, CompiledRoutine, Route } from './model.js';
+import type { Position } from '../core/diagnostics.js';
+import type { CNode, CompiledRoutine, Route } from '../core/model.js';
 
 export interface RouteRef {
   node: string;

@@ -2,17 +2,17 @@
 // (outcome, checklist, owners, deadlines). Pure: the file's bytes come through `readFile`, the
 // routine is already compiled, and "today" is the local date of the scenario's own `at`.
 import { z } from 'zod';
-import { startedEvent } from '../session/started.js';
+import { startedEvent } from '../engine/started.js';
 import { runAnswers, type AnswersRun } from '../engine/answers.js';
-import { localDateOf } from '../engine/calendar.js';
+import { localDateOf } from '../core/calendar.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
 import type { WalkState } from '../engine/walk.js';
-import type { Diagnostic, Position } from './diagnostics.js';
-import { readSource, type ReadFile } from './load.js';
-import type { CompiledRoutine } from './model.js';
-import { IdSchema, LocalDateSchema, OWNERS } from './schema.js';
-import { parseWith } from './shape.js';
-import { locate, type PathSegment, type Source } from './source.js';
+import type { Diagnostic, Position } from '../core/diagnostics.js';
+import { readSource, type ReadFile } from '../routine/load.js';
+import type { CompiledRoutine } from '../core/model.js';
+import { IdSchema, LocalDateSchema, OWNERS } from '../core/schema.js';
+import { parseWith } from '../routine/shape.js';
+import { locate, type PathSegment, type Source } from '../routine/source.js';
 
 /** An instant with an explicit offset: a scenario must mean the same moment on every machine. */
 export const InstantSchema = z
