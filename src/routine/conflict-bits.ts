@@ -3,7 +3,7 @@
 // one number and merge. Bits are handed out in the order of the routine's nodes, on every run alike.
 import { answerIds } from './check-graph.js';
 import type { Uses } from './compile.js';
-import { leavesOf, type Leaf } from './conflict-conditions.js';
+import { branchLeaves } from './conflict-conditions.js';
 import { ANSWERED, WIDE, type Site, type Tracked } from './conflict-facts.js';
 import type { Pairs } from './conflict-pairs.js';
 import type { Position } from '../core/diagnostics.js';
@@ -82,28 +82,23 @@ export function factBits(r: CompiledRoutine, uses: Uses, pairs: Pairs): FactBits
   const tracked = new Map<string, Tracked>();
   const trackedByNode = new Map<string, Tracked[]>();
   for (const n of r.nodes.values()) {
-    for (const rt of n.routes) {
-      if (!rt.when) continue;
-      const ls: Leaf[] = [];
-      leavesOf(rt.when, ls);
-      for (const l of ls) {
-        if (tracked.has(l.q)) continue;
-        const target = resolveRef(r.nodes, l.q);
-        if (!target) continue;
-        const d = domainOf(target.node, target.field);
-        const values = d.optional ? [...d.values, ''] : d.values;
-        const bits = new Map<string, bigint>();
-        let all = 0n;
-        for (const v of values) {
-          if (v === '') continue;
-          const b = newBit();
-          bits.set(v, b);
-          all |= b;
-        }
-        const t: Tracked = { ref: l.q, node: target.node.id, values, bits, all };
-        tracked.set(l.q, t);
-        trackedByNode.set(target.node.id, [...(trackedByNode.get(target.node.id) ?? []), t]);
+    for (const l of branchLeaves(n)) {
+      if (tracked.has(l.q)) continue;
+      const target = resolveRef(r.nodes, l.q);
+      if (!target) continue;
+      const d = domainOf(target.node, target.field);
+      const values = d.optional ? [...d.values, ''] : d.values;
+      const bits = new Map<string, bigint>();
+      let all = 0n;
+      for (const v of values) {
+        if (v === '') continue;
+        const b = newBit();
+        bits.set(v, b);
+        all |= b;
       }
+      const t: Tracked = { ref: l.q, node: target.node.id, values, bits, all };
+      tracked.set(l.q, t);
+      trackedByNode.set(target.node.id, [...(trackedByNode.get(target.node.id) ?? []), t]);
     }
   }
   return { bitsOfKey, sitesOfKey, itemBits, optionBit, tracked, trackedByNode };

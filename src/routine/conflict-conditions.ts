@@ -1,18 +1,25 @@
 // Branch conditions judged on a fact set (conflict check), three-valued: a condition on an answer
 // the check does not follow, or on a widened fact set, may be either.
 import { ANSWERED, WIDE, type Tracked } from './conflict-facts.js';
-import type { CCondition } from '../core/model.js';
+import type { CCondition, CNode } from '../core/model.js';
 
 export type Leaf = Extract<CCondition, { q: string }>;
 export type Tri = 0 | 1 | 2;
 export const UNKNOWN: Tri = 2;
 
 /** The answer tests of a condition, in order. */
-export function leavesOf(c: CCondition, out: Leaf[]): void {
+function leavesOf(c: CCondition, out: Leaf[]): void {
   if ('all' in c) c.all.forEach((x) => leavesOf(x, out));
   else if ('any' in c) c.any.forEach((x) => leavesOf(x, out));
   else if ('not' in c) leavesOf(c.not, out);
   else if (!('const' in c)) out.push(c);
+}
+
+/** The answer tests of every branch condition of a node, in the order of its routes. */
+export function branchLeaves(n: CNode): Leaf[] {
+  const out: Leaf[] = [];
+  for (const rt of n.routes) if (rt.when) leavesOf(rt.when, out);
+  return out;
 }
 
 const norm = (v: unknown): string => (v === true ? 'yes' : v === false ? 'no' : String(v));

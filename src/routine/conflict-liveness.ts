@@ -3,7 +3,7 @@
 // mask are dropped on arrival, as a compiler drops dead variables.
 import { successors } from './check-graph.js';
 import type { FactBits } from './conflict-bits.js';
-import { leavesOf, type Leaf } from './conflict-conditions.js';
+import { branchLeaves } from './conflict-conditions.js';
 import { WIDE } from './conflict-facts.js';
 import type { Pairs } from './conflict-pairs.js';
 import type { CompiledRoutine } from '../core/model.js';
@@ -17,12 +17,7 @@ export function liveMasks(r: CompiledRoutine, pairs: Pairs, bits: FactBits): Map
   const added = new Map<string, Set<string>>();
   for (const n of r.nodes.values()) {
     let tests = 0n;
-    for (const rt of n.routes) {
-      if (!rt.when) continue;
-      const ls: Leaf[] = [];
-      leavesOf(rt.when, ls);
-      for (const l of ls) tests |= bits.tracked.get(l.q)?.all ?? 0n;
-    }
+    for (const l of branchLeaves(n)) tests |= bits.tracked.get(l.q)?.all ?? 0n;
     tested.set(n.id, tests);
     const keys = new Set<string>();
     for (const id of [...n.checklist, ...n.routes.flatMap((rt) => rt.checklist)]) if (pairs.has(`item:${id}`)) keys.add(`item:${id}`);
