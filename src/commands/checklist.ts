@@ -1,7 +1,5 @@
 // `jour-routine checklist SESSION [--format text|md|json] [--tick]`: the checklist the caseworker
 // prints at 03:00, and ticking items off with initials, each tick an event in the session log.
-import { Option, type Command } from 'commander';
-import type { Runner } from './runner.js';
 import { todayLocal, type Context } from '../core/context.js';
 import { deriveChecklist, type ChecklistEntry } from '../engine/checklist.js';
 import { localDateOf } from '../core/calendar.js';
@@ -13,9 +11,9 @@ import { calendarPicture, type CalendarMark } from '../render/calendar-picture.j
 import { openEntries } from '../render/checklist-md.js';
 import { whyText } from '../render/why-text.js';
 import { openSession, type OpenSession } from '../session/open.js';
-import { t, type Lang } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 import { tickItems } from '../ui/tick.js';
-import { openRoutines, sessionIdArg } from './shared.js';
+import { openRoutines } from './shared.js';
 
 type Format = 'text' | 'md' | 'json';
 
@@ -62,25 +60,14 @@ function print(ctx: Context, s: OpenSession, entries: ChecklistEntry[], format: 
   }
 }
 
-export function registerChecklist(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('checklist')
-    .description(t(lang, 'cli.checklist.description'))
-    .addHelpText('after', `\n${t(lang, 'cli.ex.checklist')}`)
-    .argument('<session>', t(lang, 'cli.checklist.session'), sessionIdArg)
-    .addOption(new Option('--format <format>', t(lang, 'cli.checklist.format')).choices(['text', 'md', 'json']).default('text'))
-    .option('--tick', t(lang, 'cli.checklist.tick'))
-    .action((id: string, o: { format: Format; tick?: boolean }) =>
-      run(async (ctx) => {
-        // Refused before anything is read, so a script that pipes us never half-starts a prompt.
-        if (o.tick && !(ctx.stdinIsTTY && ctx.stdoutIsTTY)) throw new CliError('tick.needsTty', {}, EXIT.usage);
-        const reg = await openRoutines(ctx);
-        const s = openSession(ctx, reg, id);
-        if (o.tick) return tickItems(ctx, reg, s);
-        for (const w of s.warnings) ctx.err(w);
-        const today = todayLocal(ctx);
-        print(ctx, s, deriveChecklist(s.routine, s.state, today), o.format, today);
-        return EXIT.ok;
-      }),
-    );
+export async function checklistAction(ctx: Context, id: string, o: { format: Format; tick?: boolean }): Promise<number> {
+    // Refused before anything is read, so a script that pipes us never half-starts a prompt.
+    if (o.tick && !(ctx.stdinIsTTY && ctx.stdoutIsTTY)) throw new CliError('tick.needsTty', {}, EXIT.usage);
+    const reg = await openRoutines(ctx);
+    const s = openSession(ctx, reg, id);
+    if (o.tick) return tickItems(ctx, reg, s);
+    for (const w of s.warnings) ctx.err(w);
+    const today = todayLocal(ctx);
+    print(ctx, s, deriveChecklist(s.routine, s.state, today), o.format, today);
+    return EXIT.ok;
 }

@@ -1,8 +1,6 @@
 // `jour-routine diff OLD NEW [--json]`: what changed between two versions of a routine, in the
 // terms a routine owner approves. It reports and never judges: exit 0 whatever changed.
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import { todayLocal, type Context } from '../core/context.js';
 import { CliError, EXIT } from '../core/errors.js';
 import { diffLines } from '../render/diff-text.js';
@@ -10,7 +8,6 @@ import { diffRoutines } from '../owner/diff.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
 import type { CompiledRoutine } from '../core/model.js';
 import { BUNDLED_DIR, loadReferenceFiles, readFileSafe } from '../routine/registry.js';
-import { t, type Lang } from '../core/i18n.js';
 import { displayPath, formatDiagnostic, routineFolders } from './shared.js';
 
 /**
@@ -34,27 +31,16 @@ function load(ctx: Context, file: string): CompiledRoutine {
   return r.routine;
 }
 
-export function registerDiff(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('diff')
-    .description(t(lang, 'owner.diff.description'))
-    .argument('<old>', t(lang, 'owner.diff.old'))
-    .argument('<new>', t(lang, 'owner.diff.new'))
-    .option('--json', t(lang, 'cli.opt.json'))
-    .addHelpText('after', `\n${t(lang, 'owner.diff.examples')}`)
-    .action((oldFile: string, newFile: string, o: { json?: boolean }) =>
-      run((ctx) => {
-        const a = load(ctx, oldFile);
-        const b = load(ctx, newFile);
-        const changes = diffRoutines(a, b);
-        if (o.json) {
-          const side = (r: CompiledRoutine) => ({ id: r.id, version: r.version, file: r.file, hash: r.hash });
-          ctx.out(JSON.stringify({ format: 1, old: side(a), new: side(b), changes }, null, 2));
-        } else {
-          const lines = diffLines(ctx.lang, a, b, changes);
-          ctx.out(lines.map((l) => (l.startsWith('== ') ? ctx.c.bold(l) : l.trimStart().startsWith('+ ') ? ctx.c.green(l) : l.trimStart().startsWith('- ') ? ctx.c.red(l) : l)).join('\n'));
-        }
-        return EXIT.ok;
-      }),
-    );
+export function diffAction(ctx: Context, oldFile: string, newFile: string, o: { json?: boolean }): number {
+    const a = load(ctx, oldFile);
+    const b = load(ctx, newFile);
+    const changes = diffRoutines(a, b);
+    if (o.json) {
+      const side = (r: CompiledRoutine) => ({ id: r.id, version: r.version, file: r.file, hash: r.hash });
+      ctx.out(JSON.stringify({ format: 1, old: side(a), new: side(b), changes }, null, 2));
+    } else {
+      const lines = diffLines(ctx.lang, a, b, changes);
+      ctx.out(lines.map((l) => (l.startsWith('== ') ? ctx.c.bold(l) : l.trimStart().startsWith('+ ') ? ctx.c.green(l) : l.trimStart().startsWith('- ') ? ctx.c.red(l) : l)).join('\n'));
+    }
+    return EXIT.ok;
 }

@@ -2,8 +2,6 @@
 // for the journal, or the handover for the district, as Markdown (or plain text to paste into the
 // journal) on stdout or written atomically to a private file.
 import { dirname } from 'node:path';
-import { Option, type Command } from 'commander';
-import type { Runner } from './runner.js';
 import type { Context } from '../core/context.js';
 import { localDateOf } from '../core/calendar.js';
 import { deriveChecklist } from '../engine/checklist.js';
@@ -12,9 +10,9 @@ import { renderHandover } from '../render/handover.js';
 import { renderNote } from '../render/note.js';
 import { openSession } from '../session/open.js';
 import { writeFileAtomic } from '../session/store.js';
-import { t, type Lang } from '../core/i18n.js';
+import { type Lang } from '../core/i18n.js';
 import { safeOutput } from '../core/terminal-text.js';
-import { openRoutines, sessionIdArg } from './shared.js';
+import { openRoutines } from './shared.js';
 
 /**
  * The journal is kept in Swedish, so the note is Swedish unless asked for otherwise (--lang or
@@ -34,41 +32,28 @@ function writeError(file: string, code: string): CliError {
   return new CliError('export.writeFailed', { file, code }, EXIT.failed);
 }
 
-export function registerExport(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('export')
-    .description(t(lang, 'cli.export.description'))
-    .addHelpText('after', `\n${t(lang, 'cli.ex.export')}`)
-    .argument('<session>', t(lang, 'cli.checklist.session'), sessionIdArg)
-    .option('--handover', t(lang, 'cli.export.handover'))
-    .addOption(new Option('--format <format>', t(lang, 'cli.export.format')).choices(['md', 'text']).default('md'))
-    .option('-o, --output <file>', t(lang, 'cli.export.output'))
-    .option('--force', t(lang, 'cli.export.force'))
-    .action((id: string, o: { handover?: boolean; format: 'md' | 'text'; output?: string; force?: boolean }) =>
-      run(async (ctx) => {
-        // Checked before the session is opened: `-o ''` (an unset variable in a script) is a usage error.
-        if (o.output !== undefined && o.output.trim() === '') throw new CliError('hostile.exportEmptyName', {}, EXIT.usage);
-        const s = openSession(ctx, await openRoutines(ctx), id);
-        for (const w of s.warnings) ctx.err(w);
-        // "Today" is the day of the last event, not the clock: the same session gives the same document.
-        const entries = deriveChecklist(s.routine, s.state, localDateOf(s.state.lastAt));
-        const docLang = documentLang(ctx);
-        const doc = o.handover
-          ? renderHandover(s.routine, s.state, entries, docLang, o.format)
-          : renderNote(s.routine, s.state, entries, docLang, o.format);
-        if (o.output === undefined) {
-          ctx.out(doc);
-          return EXIT.ok;
-        }
-        // The file will be opened in an editor or cat'ed to a terminal: same rule as the screen.
-        const written = writeFileAtomic(o.output, safeOutput(doc), { force: o.force === true });
-        if (!written.ok) {
-          if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
-          if (written.error.kind === 'not-regular') throw new CliError('hostile.exportNotRegular', { file: o.output }, EXIT.failed);
-          throw writeError(o.output, written.error.code);
-        }
-        ctx.err(ctx.msg('export.written', { file: o.output }));
-        return EXIT.ok;
-      }),
-    );
+export async function exportAction(ctx: Context, id: string, o: { handover?: boolean; format: 'md' | 'text'; output?: string; force?: boolean }): Promise<number> {
+    // Checked before the session is opened: `-o ''` (an unset variable in a script) is a usage error.
+    if (o.output !== undefined && o.output.trim() === '') throw new CliError('hostile.exportEmptyName', {}, EXIT.usage);
+    const s = openSession(ctx, await openRoutines(ctx), id);
+    for (const w of s.warnings) ctx.err(w);
+    // "Today" is the day of the last event, not the clock: the same session gives the same document.
+    const entries = deriveChecklist(s.routine, s.state, localDateOf(s.state.lastAt));
+    const docLang = documentLang(ctx);
+    const doc = o.handover
+      ? renderHandover(s.routine, s.state, entries, docLang, o.format)
+      : renderNote(s.routine, s.state, entries, docLang, o.format);
+    if (o.output === undefined) {
+      ctx.out(doc);
+      return EXIT.ok;
+    }
+    // The file will be opened in an editor or cat'ed to a terminal: same rule as the screen.
+    const written = writeFileAtomic(o.output, safeOutput(doc), { force: o.force === true });
+    if (!written.ok) {
+      if (written.error.kind === 'exists') throw new CliError('export.exists', { file: o.output }, EXIT.failed);
+      if (written.error.kind === 'not-regular') throw new CliError('hostile.exportNotRegular', { file: o.output }, EXIT.failed);
+      throw writeError(o.output, written.error.code);
+    }
+    ctx.err(ctx.msg('export.written', { file: o.output }));
+    return EXIT.ok;
 }

@@ -1,21 +1,22 @@
-// Every command registers itself here; one file per command.
+// Every command registers itself here, from its light registration file (register/): its name,
+// help texts and options; the command's own module is imported only when it runs.
 import type { Command } from 'commander';
 import type { Runner } from './runner.js';
 import type { Lang } from '../core/i18n.js';
-import { registerChecklist } from './checklist.js';
-import { registerDiff } from './diff.js';
-import { registerExport } from './export.js';
-import { registerGraph } from './graph.js';
-import { registerList } from './list.js';
-import { registerPurge } from './purge.js';
-import { registerResume } from './resume.js';
-import { registerRun } from './run.js';
-import { registerSchema } from './schema.js';
-import { registerSessions } from './sessions.js';
-import { registerShow } from './show.js';
-import { registerStart } from './start.js';
-import { registerTest } from './test.js';
-import { registerValidate } from './validate.js';
+import { registerChecklist } from './register/checklist.js';
+import { registerDiff } from './register/diff.js';
+import { registerExport } from './register/export.js';
+import { registerGraph } from './register/graph.js';
+import { registerList } from './register/list.js';
+import { registerPurge } from './register/purge.js';
+import { registerResume } from './register/resume.js';
+import { registerRun } from './register/run.js';
+import { registerSchema } from './register/schema.js';
+import { registerSessions } from './register/sessions.js';
+import { registerShow } from './register/show.js';
+import { registerStart } from './register/start.js';
+import { registerTest } from './register/test.js';
+import { registerValidate } from './register/validate.js';
 
 export type Register = (program: Command, run: Runner, lang: Lang) => void;
 

@@ -1,25 +1,26 @@
-// Each command's module by its name, loaded on demand: a run of one command registers (and so
-// imports) only that command, so that `list` from a warm cache loads no YAML reader, no schema and
-// no prompts. Help, no command and an unknown one register them all (commands/index.ts).
+// Each command's registration (register/) by its name, loaded on demand: a run of one command
+// registers only that command, and its action imports only what it needs, so that `list` from a
+// warm cache loads no YAML reader, no schema and no prompts. Help, no command and an unknown one
+// register them all (commands/index.ts); registrations are light, so that costs little.
 import type { Register } from './index.js';
 
 type Loader = () => Promise<Register>;
 
 export const COMMAND_MODULES: Record<string, Loader> = {
-  start: async () => (await import('./start.js')).registerStart,
-  resume: async () => (await import('./resume.js')).registerResume,
-  sessions: async () => (await import('./sessions.js')).registerSessions,
-  checklist: async () => (await import('./checklist.js')).registerChecklist,
-  export: async () => (await import('./export.js')).registerExport,
-  run: async () => (await import('./run.js')).registerRun,
-  list: async () => (await import('./list.js')).registerList,
-  show: async () => (await import('./show.js')).registerShow,
-  graph: async () => (await import('./graph.js')).registerGraph,
-  validate: async () => (await import('./validate.js')).registerValidate,
-  test: async () => (await import('./test.js')).registerTest,
-  schema: async () => (await import('./schema.js')).registerSchema,
-  diff: async () => (await import('./diff.js')).registerDiff,
-  purge: async () => (await import('./purge.js')).registerPurge,
+  start: async () => (await import('./register/start.js')).registerStart,
+  resume: async () => (await import('./register/resume.js')).registerResume,
+  sessions: async () => (await import('./register/sessions.js')).registerSessions,
+  checklist: async () => (await import('./register/checklist.js')).registerChecklist,
+  export: async () => (await import('./register/export.js')).registerExport,
+  run: async () => (await import('./register/run.js')).registerRun,
+  list: async () => (await import('./register/list.js')).registerList,
+  show: async () => (await import('./register/show.js')).registerShow,
+  graph: async () => (await import('./register/graph.js')).registerGraph,
+  validate: async () => (await import('./register/validate.js')).registerValidate,
+  test: async () => (await import('./register/test.js')).registerTest,
+  schema: async () => (await import('./register/schema.js')).registerSchema,
+  diff: async () => (await import('./register/diff.js')).registerDiff,
+  purge: async () => (await import('./register/purge.js')).registerPurge,
 };
 
 // The global options that take a value (cli.ts): their value is not the command's name.

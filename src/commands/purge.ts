@@ -1,8 +1,6 @@
 // `jour-routine purge --older-than DAYS [--yes]`: deletes finished sessions (log, routine copy,
 // stale lock) whose last activity is older than DAYS. Unfinished sessions are never touched:
 // an open case must not disappear because nobody resumed it for a while.
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import type { Context } from '../core/context.js';
 import { todayLocal } from '../core/context.js';
 import { replay } from '../engine/walk.js';
@@ -16,7 +14,6 @@ import { removeQuietly } from '../session/paths.js';
 import { readSnapshot, snapshotFile } from '../session/snapshot.js';
 import { deleteSession, readSession, sessionBackups, type Event } from '../session/store.js';
 import { openRoutines } from './shared.js';
-import { t, type Lang } from '../core/i18n.js';
 import { confirmSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
 import { uiOf } from '../ui/session-ui.js';
@@ -89,32 +86,22 @@ async function routinesOrNone(ctx: Context): Promise<Registry | undefined> {
   }
 }
 
-export function registerPurge(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('purge')
-    .description(t(lang, 'ia.purge.description'))
-    .addHelpText('after', `\n${t(lang, 'cli.ex.purge')}`)
-    .option('--older-than <days>', t(lang, 'ia.purge.olderThan'))
-    .option('--yes', t(lang, 'ia.purge.yes'))
-    .action((o: { olderThan?: string; yes?: boolean }) =>
-      run(async (ctx) => {
-        const days = parseDays(o.olderThan);
-        // Refused before looking, so that a script without --yes fails the same way every time.
-        if (!o.yes && !ctx.stdinIsTTY) throw new CliError('ia.purge.noTTY', {}, EXIT.failed);
-        const dir = dataDirs(ctx).sessions;
-        const cutoff = ctx.now().getTime() - days * DAY_MS;
-        const reg = await routinesOrNone(ctx);
-        const old = listSessions(dir).sessions.filter((s) => purgeable(s, cutoff));
-        if (old.length > 0 && !o.yes) {
-          const sure = await ask(confirmSpec(uiOf(ctx), ctx.msg('ia.purge.confirm', { n: old.length, days })));
-          if (!sure) {
-            ctx.out(ctx.msg('ia.purge.cancelled'));
-            return EXIT.ok;
-          }
-        }
-        const removed = old.filter((s) => remove(ctx, reg, dir, s, cutoff)).length;
-        ctx.out(ctx.msg('ia.purge.removed', { n: removed }));
+export async function purgeAction(ctx: Context, o: { olderThan?: string; yes?: boolean }): Promise<number> {
+    const days = parseDays(o.olderThan);
+    // Refused before looking, so that a script without --yes fails the same way every time.
+    if (!o.yes && !ctx.stdinIsTTY) throw new CliError('ia.purge.noTTY', {}, EXIT.failed);
+    const dir = dataDirs(ctx).sessions;
+    const cutoff = ctx.now().getTime() - days * DAY_MS;
+    const reg = await routinesOrNone(ctx);
+    const old = listSessions(dir).sessions.filter((s) => purgeable(s, cutoff));
+    if (old.length > 0 && !o.yes) {
+      const sure = await ask(confirmSpec(uiOf(ctx), ctx.msg('ia.purge.confirm', { n: old.length, days })));
+      if (!sure) {
+        ctx.out(ctx.msg('ia.purge.cancelled'));
         return EXIT.ok;
-      }),
-    );
+      }
+    }
+    const removed = old.filter((s) => remove(ctx, reg, dir, s, cutoff)).length;
+    ctx.out(ctx.msg('ia.purge.removed', { n: removed }));
+    return EXIT.ok;
 }

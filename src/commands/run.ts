@@ -2,8 +2,6 @@
 // file, for tests, scenario checks and training. Writes nothing to disk unless --save is given:
 // then the walk is stored as a session marked as entered from a file, so a case handled by phone
 // gets the same checklist, note and handover as one walked with `start`.
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import { todayLocal, type Context } from '../core/context.js';
 import { runAnswers, type TimeRef } from '../engine/answers.js';
 import { deriveChecklist } from '../engine/checklist.js';
@@ -96,41 +94,29 @@ function saveWalk(ctx: Context, r: CompiledRoutine, events: readonly SessionEven
   return id;
 }
 
-export function registerRun(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('run')
-    .description(t(lang, 'cli.run.description'))
-    .argument('<routine>', t(lang, 'cli.arg.routine'))
-    .requiredOption('--answers <file>', t(lang, 'cli.run.answers'))
-    .option('--at <time>', t(lang, 'cli.run.at'))
-    .option('--json', t(lang, 'cli.opt.json'))
-    .option('--save', t(lang, 'cli.run.save'))
-    .action((name: string, o: { answers: string; at?: string; json?: boolean; save?: boolean }) =>
-      run(async (ctx) => {
-        if (o.at !== undefined) checkAtFlag(o.at);
-        const r = requireRoutine(ctx, await openRoutines(ctx), name);
-        const result = walkFile(ctx, r, o.answers, o.at, o.save === true);
-        result.diagnostics.forEach((d, i) => {
-          const p = result.problems[i];
-          const detail = p && p.kind !== 'unknown-id' && p.kind !== 'missing' ? `: ${inputErrorText(ctx.lang, p)}` : '';
-          ctx.err(formatDiagnostic(ctx, d) + detail);
-        });
-        const saved = o.save && result.diagnostics.length === 0 ? saveWalk(ctx, r, result.events, result.state.outcome !== null) : undefined;
-        const today = o.at ? localDateOf(o.at) : todayLocal(ctx);
-        const entries = deriveChecklist(r, result.state, today);
-        if (o.json) ctx.out(JSON.stringify({ ...sessionJson(r, result.state, entries), ...(saved ? { saved_session: saved } : {}) }, null, 2));
-        else {
-          ctx.out(`${t(ctx.lang, 'run.path')}:`);
-          for (const v of result.state.path) {
-            const n = r.nodes.get(v.node);
-            if (n) ctx.out(`  ${v.node}: ${nodeText(n, ctx.lang)}${v.input ? ` → ${answerText(n, v.input, ctx.lang)}` : ''}`);
-          }
-          if (result.state.outcome) ctx.out(`${t(ctx.lang, 'run.outcome')}: ${result.state.outcome}\n`);
-          else ctx.out(`${t(ctx.lang, 'run.incomplete', { node: result.state.current ?? '' })}\n`);
-          ctx.out(renderChecklistText(r, entries, ctx.lang).join('\n'));
-          if (saved) ctx.out(t(ctx.lang, 'run.saved', { id: saved }));
-        }
-        return result.diagnostics.length > 0 ? EXIT.failed : EXIT.ok;
-      }),
-    );
+export async function runAction(ctx: Context, name: string, o: { answers: string; at?: string; json?: boolean; save?: boolean }): Promise<number> {
+    if (o.at !== undefined) checkAtFlag(o.at);
+    const r = requireRoutine(ctx, await openRoutines(ctx), name);
+    const result = walkFile(ctx, r, o.answers, o.at, o.save === true);
+    result.diagnostics.forEach((d, i) => {
+      const p = result.problems[i];
+      const detail = p && p.kind !== 'unknown-id' && p.kind !== 'missing' ? `: ${inputErrorText(ctx.lang, p)}` : '';
+      ctx.err(formatDiagnostic(ctx, d) + detail);
+    });
+    const saved = o.save && result.diagnostics.length === 0 ? saveWalk(ctx, r, result.events, result.state.outcome !== null) : undefined;
+    const today = o.at ? localDateOf(o.at) : todayLocal(ctx);
+    const entries = deriveChecklist(r, result.state, today);
+    if (o.json) ctx.out(JSON.stringify({ ...sessionJson(r, result.state, entries), ...(saved ? { saved_session: saved } : {}) }, null, 2));
+    else {
+      ctx.out(`${t(ctx.lang, 'run.path')}:`);
+      for (const v of result.state.path) {
+        const n = r.nodes.get(v.node);
+        if (n) ctx.out(`  ${v.node}: ${nodeText(n, ctx.lang)}${v.input ? ` → ${answerText(n, v.input, ctx.lang)}` : ''}`);
+      }
+      if (result.state.outcome) ctx.out(`${t(ctx.lang, 'run.outcome')}: ${result.state.outcome}\n`);
+      else ctx.out(`${t(ctx.lang, 'run.incomplete', { node: result.state.current ?? '' })}\n`);
+      ctx.out(renderChecklistText(r, entries, ctx.lang).join('\n'));
+      if (saved) ctx.out(t(ctx.lang, 'run.saved', { id: saved }));
+    }
+    return result.diagnostics.length > 0 ? EXIT.failed : EXIT.ok;
 }

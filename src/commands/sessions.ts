@@ -1,7 +1,6 @@
 // `jour-routine sessions [--all] [--json]`: the sessions on this machine, most recent first.
 // Unfinished ones by default: those are the ones a caseworker may have to pick up.
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
+import type { Context } from '../core/context.js';
 import { formatInstantLocal } from '../core/calendar.js';
 import { EXIT } from '../core/errors.js';
 import { listSessions, type SessionSummary } from '../session/list.js';
@@ -22,29 +21,19 @@ function row(lang: Lang, s: SessionSummary): string {
   ].join(' ');
 }
 
-export function registerSessions(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('sessions')
-    .description(t(lang, 'ia.sessions.description'))
-    .addHelpText('after', `\n${t(lang, 'cli.ex.sessions')}`)
-    .option('--all', t(lang, 'ia.sessions.all'))
-    .option('--json', t(lang, 'cli.opt.json'))
-    .action((o: { all?: boolean; json?: boolean }) =>
-      run((ctx) => {
-        const { sessions, unreadable } = listSessions(dataDirs(ctx).sessions);
-        for (const id of unreadable) ctx.err(ctx.msg('ia.sessions.unreadable', { id }));
-        const shown = o.all ? sessions : sessions.filter((s) => s.state !== 'finished');
-        if (o.json) {
-          ctx.out(JSON.stringify(shown, null, 2));
-          return EXIT.ok;
-        }
-        if (shown.length === 0) {
-          ctx.out(ctx.msg(o.all ? 'ia.sessions.noneAll' : 'ia.sessions.none'));
-          return EXIT.ok;
-        }
-        ctx.out(ctx.c.bold(ctx.msg('ia.sessions.head')));
-        for (const s of shown) ctx.out(row(ctx.lang, s));
-        return EXIT.ok;
-      }),
-    );
+export function sessionsAction(ctx: Context, o: { all?: boolean; json?: boolean }): number {
+    const { sessions, unreadable } = listSessions(dataDirs(ctx).sessions);
+    for (const id of unreadable) ctx.err(ctx.msg('ia.sessions.unreadable', { id }));
+    const shown = o.all ? sessions : sessions.filter((s) => s.state !== 'finished');
+    if (o.json) {
+      ctx.out(JSON.stringify(shown, null, 2));
+      return EXIT.ok;
+    }
+    if (shown.length === 0) {
+      ctx.out(ctx.msg(o.all ? 'ia.sessions.noneAll' : 'ia.sessions.none'));
+      return EXIT.ok;
+    }
+    ctx.out(ctx.c.bold(ctx.msg('ia.sessions.head')));
+    for (const s of shown) ctx.out(row(ctx.lang, s));
+    return EXIT.ok;
 }

@@ -1,7 +1,5 @@
 // `jour-routine start [ROUTINE] [--case REF] [--worker INITIALS] [--practice]`: a new session,
 // walked interactively. The case reference goes into the log only, never into a file name.
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import type { Context } from '../core/context.js';
 import { initialState } from '../engine/walk.js';
 import { containsPersonalNumber } from '../engine/personal-number.js';
@@ -13,7 +11,6 @@ import { writeSnapshot } from '../session/snapshot.js';
 import { createSession } from '../session/store.js';
 import { LiveSession, takeLock } from '../session/writer.js';
 import { wrap } from '../render/wrap.js';
-import { t, type Lang } from '../core/i18n.js';
 import { widthOf } from '../ui/prompts.js';
 import { practiceTag } from '../ui/node-view.js';
 import { caseRefSpec, routineSpec, workerSpec } from '../ui/pickers.js';
@@ -23,7 +20,7 @@ import { walk } from '../ui/walk-loop.js';
 import { openRoutines, requireRoutine } from './shared.js';
 import { startedFor } from './run.js';
 
-interface StartOptions {
+export interface StartOptions {
   case?: string;
   worker?: string;
   practice?: boolean;
@@ -37,40 +34,27 @@ async function chooseRoutine(ctx: Context, reg: Registry, name: string | undefin
   return requireRoutine(ctx, reg, id);
 }
 
-export function registerStart(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('start')
-    .description(t(lang, 'ia.start.description'))
-    .addHelpText('after', `\n${t(lang, 'cli.ex.start')}`)
-    .argument('[routine]', t(lang, 'cli.arg.routine'))
-    .option('--case <ref>', t(lang, 'ia.start.case'))
-    .option('--worker <initials>', t(lang, 'ia.start.worker'))
-    .option('--practice', t(lang, 'ia.start.practice'))
-    .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
-    .action((name: string | undefined, o: StartOptions) =>
-      run(async (ctx) => {
-        if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
-        requireTerminal(ctx, 'start');
-        const ui = uiOf(ctx);
-        const routine = await chooseRoutine(ctx, (await openRoutines(ctx)), name);
-        const caseRef = o.case?.trim() || (await ask(caseRefSpec(ui)));
-        const worker = o.worker?.trim() || (await ask(workerSpec(ui)));
-        const { sessions } = dataDirs(ctx);
-        const extra = { case_ref: caseRef, worker, practice: o.practice === true };
-        const started = startedFor(routine, ctx.now().toISOString(), ctx.lang, extra);
-        const created = createSession(sessions, (id) => ({ ...started, session: id }));
-        if (!created.ok) throw new CliError('ia.createFailed', { code: created.error.kind === 'io' ? created.error.code : created.error.kind });
-        const id = created.value.id;
-        if (!writeSnapshot(sessions, id, routine)) ctx.err(ctx.msg('ia.snapshotFailed'));
-        const live = new LiveSession(routine, sessions, id, initialState(routine, { ...started, session: id }), takeLock(sessions, id));
-        try {
-          ctx.out(wrap(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`, widthOf(ui)).join('\n'));
-          ctx.out(wrap(ctx.msg('ia.bannerCase', { case: caseRef, worker }), widthOf(ui)).join('\n'));
-          ctx.out(wrap(ctx.c.dim(ctx.msg('ia.bannerHint')), widthOf(ui)).join('\n'));
-          return await walk(live, walkIoFor(ctx));
-        } finally {
-          live.release();
-        }
-      }),
-    );
+export async function startAction(ctx: Context, name: string | undefined, o: StartOptions): Promise<number> {
+    if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
+    requireTerminal(ctx, 'start');
+    const ui = uiOf(ctx);
+    const routine = await chooseRoutine(ctx, (await openRoutines(ctx)), name);
+    const caseRef = o.case?.trim() || (await ask(caseRefSpec(ui)));
+    const worker = o.worker?.trim() || (await ask(workerSpec(ui)));
+    const { sessions } = dataDirs(ctx);
+    const extra = { case_ref: caseRef, worker, practice: o.practice === true };
+    const started = startedFor(routine, ctx.now().toISOString(), ctx.lang, extra);
+    const created = createSession(sessions, (id) => ({ ...started, session: id }));
+    if (!created.ok) throw new CliError('ia.createFailed', { code: created.error.kind === 'io' ? created.error.code : created.error.kind });
+    const id = created.value.id;
+    if (!writeSnapshot(sessions, id, routine)) ctx.err(ctx.msg('ia.snapshotFailed'));
+    const live = new LiveSession(routine, sessions, id, initialState(routine, { ...started, session: id }), takeLock(sessions, id));
+    try {
+      ctx.out(wrap(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`, widthOf(ui)).join('\n'));
+      ctx.out(wrap(ctx.msg('ia.bannerCase', { case: caseRef, worker }), widthOf(ui)).join('\n'));
+      ctx.out(wrap(ctx.c.dim(ctx.msg('ia.bannerHint')), widthOf(ui)).join('\n'));
+      return await walk(live, walkIoFor(ctx));
+    } finally {
+      live.release();
+    }
 }

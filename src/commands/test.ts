@@ -2,8 +2,6 @@
 // reports like a test runner. Default: the scenarios/ folder of every routine folder.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import { todayLocal, type Context } from '../core/context.js';
 import { CliError, EXIT } from '../core/errors.js';
 import { coverageLines, scenarioLines, type Where } from '../render/scenario-report.js';
@@ -16,7 +14,6 @@ import { coverage } from '../owner/scenario-coverage.js';
 import { loadScenarioFile, runScenario, type FileRun, type ScenarioResult } from '../owner/scenario.js';
 import { locate } from '../routine/source.js';
 import { inputErrorText } from '../ui/input-error.js';
-import { t, type Lang } from '../core/i18n.js';
 import { testJson } from '../render/scenario-json.js';
 import { displayPath, formatDiagnostic, routineFolders } from './shared.js';
 
@@ -89,28 +86,17 @@ function runFiles(ctx: Context, files: string[]): FileRun[] {
   });
 }
 
-export function registerTest(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('test')
-    .description(t(lang, 'owner.test.description'))
-    .argument('[path...]', t(lang, 'owner.test.path'))
-    .option('--coverage', t(lang, 'owner.test.coverageOpt'))
-    .option('--json', t(lang, 'cli.opt.json'))
-    .addHelpText('after', `\n${t(lang, 'owner.test.examples')}`)
-    .action((paths: string[], o: { coverage?: boolean; json?: boolean }) =>
-      run((ctx) => {
-        const files = scenarioFiles(ctx, paths);
-        if (files.length === 0) throw new CliError('owner.test.none', {}, EXIT.failed);
-        const runs = runFiles(ctx, files);
-        const results = runs.flatMap((f) => f.results);
-        const failed = results.filter((r) => !r.passed).length;
-        const broken = runs.filter((f) => f.diagnostics.length > 0).length;
-        const covers = o.coverage ? coverages(runs) : [];
-        if (o.json) ctx.out(JSON.stringify(testJson(ctx.lang, runs, covers), null, 2));
-        else printReport(ctx, runs, covers, { failed, broken, total: results.length });
-        return failed > 0 || broken > 0 ? EXIT.failed : EXIT.ok;
-      }),
-    );
+export function testAction(ctx: Context, paths: string[], o: { coverage?: boolean; json?: boolean }): number {
+    const files = scenarioFiles(ctx, paths);
+    if (files.length === 0) throw new CliError('owner.test.none', {}, EXIT.failed);
+    const runs = runFiles(ctx, files);
+    const results = runs.flatMap((f) => f.results);
+    const failed = results.filter((r) => !r.passed).length;
+    const broken = runs.filter((f) => f.diagnostics.length > 0).length;
+    const covers = o.coverage ? coverages(runs) : [];
+    if (o.json) ctx.out(JSON.stringify(testJson(ctx.lang, runs, covers), null, 2));
+    else printReport(ctx, runs, covers, { failed, broken, total: results.length });
+    return failed > 0 || broken > 0 ? EXIT.failed : EXIT.ok;
 }
 
 export function coverages(runs: FileRun[]): { routine: CompiledRoutine; coverage: ReturnType<typeof coverage> }[] {

@@ -1,8 +1,6 @@
 // `jour-routine validate [PATH...]`: every problem in every file, one line each, in one run.
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
-import type { Runner } from './runner.js';
 import { todayLocal, type Context } from '../core/context.js';
 import { EXIT } from '../core/errors.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
@@ -10,12 +8,10 @@ import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
 import { BUNDLED_DIR, loadReferenceFiles, openRegistry, readFileSafe, routineFiles } from '../routine/registry.js';
 import { ScenarioFileSchema } from '../owner/scenario.js';
 import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
-import type { Lang } from '../core/i18n.js';
-import { t } from '../core/i18n.js';
 import { checkedFolders, formatDiagnostic, notFiles } from './shared.js';
 import { loadContactRoles } from '../routine/contacts.js';
 
-interface ValidateOptions {
+export interface ValidateOptions {
   strict?: boolean;
   json?: boolean;
   verbose?: boolean;
@@ -83,31 +79,20 @@ function collect(ctx: Context, paths: string[]): { files: number; diagnostics: D
   return { files: files.length, diagnostics };
 }
 
-export function registerValidate(program: Command, run: Runner, lang: Lang): void {
-  program
-    .command('validate')
-    .description(t(lang, 'cli.validate.description'))
-    .argument('[path...]', t(lang, 'cli.validate.path'))
-    .option('--strict', t(lang, 'cli.validate.strict'))
-    .option('--json', t(lang, 'cli.opt.json'))
-    .option('--verbose', t(lang, 'cli.validate.verbose'))
-    .action((paths: string[], o: ValidateOptions) =>
-      run((ctx) => {
-        const { files, diagnostics } = collect(ctx, paths);
-        const all = sortDiagnostics(diagnostics).map((d) =>
-          o.strict && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d,
-        );
-        const errors = all.filter((d) => d.severity === 'error').length;
-        const warnings = all.filter((d) => d.severity === 'warning').length;
-        if (o.json) {
-          const out = all.map((d) => ({ ...d, message: ctx.msg(`diag.${d.code}`, d.params) }));
-          ctx.out(JSON.stringify({ files, errors, warnings, diagnostics: out }, null, 2));
-        } else {
-          for (const d of all) if (d.severity !== 'info' || o.verbose) ctx.err(formatDiagnostic(ctx, d));
-          const infos = all.length - errors - warnings;
-          ctx.err(ctx.msg('cli.validate.summary', { files, errors, warnings, infos }));
-        }
-        return errors > 0 ? EXIT.failed : EXIT.ok;
-      }),
+export function validateAction(ctx: Context, paths: string[], o: ValidateOptions): number {
+    const { files, diagnostics } = collect(ctx, paths);
+    const all = sortDiagnostics(diagnostics).map((d) =>
+      o.strict && d.severity === 'warning' ? { ...d, severity: 'error' as const } : d,
     );
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    if (o.json) {
+      const out = all.map((d) => ({ ...d, message: ctx.msg(`diag.${d.code}`, d.params) }));
+      ctx.out(JSON.stringify({ files, errors, warnings, diagnostics: out }, null, 2));
+    } else {
+      for (const d of all) if (d.severity !== 'info' || o.verbose) ctx.err(formatDiagnostic(ctx, d));
+      const infos = all.length - errors - warnings;
+      ctx.err(ctx.msg('cli.validate.summary', { files, errors, warnings, infos }));
+    }
+    return errors > 0 ? EXIT.failed : EXIT.ok;
 }

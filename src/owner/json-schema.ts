@@ -16,8 +16,9 @@ import {
   TextSchema,
 } from '../core/schema.js';
 
-export const SCHEMA_KINDS = ['routine', 'module', 'references', 'contacts', 'scenarios'] as const;
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+import { SCHEMA_KINDS, type SchemaKind } from '../core/schema-kinds.js';
+
+export { SCHEMA_KINDS, type SchemaKind };
 
 const FILES: Record<SchemaKind, { schema: z.ZodType; title: string; description: string }> = {
   routine: { schema: RoutineFileSchema, title: 'jour-routine routine', description: 'A routine: metadata, nodes from a start to ends, checklist items.' },

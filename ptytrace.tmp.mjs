@@ -1,0 +1,10 @@
+import { spawn } from '@lydell/node-pty';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+const ROOT = '/work/wt/speed';
+const [cache, data, trace, ...extra] = process.argv.slice(2);
+const args = [...extra, ROOT + '/bin/jour-routine', '--routines', 'examples', 'start', 'exempel', '--case', 'B', '--worker', 'BE'];
+const t0 = performance.now();
+const pty = spawn(process.execPath, args, { cols: 100, rows: 30, cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'sv_SE.UTF-8', NO_COLOR: '1', JOUR_ROUTINE_CACHE: cache, JOUR_ROUTINE_DATA: data, TRACE_MODULES: trace } });
+let seen = '';
+pty.onData((d) => { seen += d; if (seen.includes('Är någon i akut fara')) { console.log('ms', (performance.now() - t0).toFixed(0)); pty.kill('SIGTERM'); } });
+pty.onExit(() => process.exit(0));
