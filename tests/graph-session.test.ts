@@ -7,7 +7,7 @@ import { runAnswers } from '../src/engine/answers.js';
 import { openRegistry } from '../src/routine/registry.js';
 import type { Started } from '../src/core/events.js';
 import { sessionsDir } from '../src/session/paths.js';
-import { writeSnapshot } from '../src/session/snapshot.js';
+import { writeSnapshot } from '../src/session/snapshot-write.js';
 import { appendEvent, createSession } from '../src/session/store.js';
 import { checkMermaid, graphviz } from './graph-helpers.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockFile } from '../src/session/lock.js';
 import { appendEvent, createSession } from '../src/session/store.js';
-import { snapshotFile } from '../src/session/snapshot.js';
+import { snapshotFile } from '../src/session/snapshot-write.js';
 import { cli, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { Chalk } from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startedFor } from '../src/commands/run.js';
+import { startedFor } from '../src/session/started.js';
 import { initialState } from '../src/engine/walk.js';
 import { acquireLock } from '../src/session/lock.js';
 import { createSession, readSession } from '../src/session/store.js';

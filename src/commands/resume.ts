@@ -4,7 +4,8 @@ import type { Context } from '../core/context.js';
 import { EXIT } from '../core/errors.js';
 import type { Registry } from '../routine/registry.js';
 import { listSessions } from '../session/list.js';
-import { dataDirs, openSession } from '../session/open.js';
+import { dataDirs } from '../session/dirs.js';
+import { openSession } from '../session/open.js';
 import { LiveSession, takeLock } from '../session/writer.js';
 import { wrap } from '../render/wrap.js';
 import { widthOf } from '../ui/prompts.js';
@@ -46,7 +47,7 @@ export async function resumeAction(ctx: Context, given: string | undefined): Pro
       ctx.out(pathLines(ui, r, opened.state).join('\n'));
       if (opened.state.finished) ctx.out(ctx.msg('ia.resume.finished', { id }));
       live.commit({ t: 'resumed', at: ctx.now().toISOString(), routine_hash: r.hash });
-      return await walk(live, walkIoFor(ctx));
+      return await walk(live, walkIoFor(ctx, reg.contacts));
     } finally {
       lock.release();
     }

@@ -19,19 +19,13 @@ import type { CompiledRoutine } from '../core/model.js';
 import { readFileSafe } from '../routine/registry.js';
 import { locate } from '../routine/source.js';
 import type { SessionEvent, Started } from '../core/events.js';
-import { dataDirs } from '../session/open.js';
-import { writeSnapshot } from '../session/snapshot.js';
+import { dataDirs } from '../session/dirs.js';
+import { writeSnapshot } from '../session/snapshot-write.js';
 import { appendEvent, createSession } from '../session/store.js';
-import { startedEvent } from '../engine/started.js';
+import { startedFor } from '../session/started.js';
 import { inputErrorText } from '../ui/input-error.js';
-import { t, type Lang } from '../core/i18n.js';
-import { VERSION } from '../core/version.js';
+import { t } from '../core/i18n.js';
 import { displayPath, formatDiagnostic, openRoutines, requireRoutine } from './shared.js';
-
-/** The started event of a walk made by this tool, at this version. */
-export function startedFor(r: CompiledRoutine, at: string, lang: Lang, extra: Partial<Started> = {}): Started {
-  return startedEvent(r, at, lang, VERSION, extra);
-}
 
 function walkFile(ctx: Context, r: CompiledRoutine, file: string, atFlag: string | undefined, save: boolean) {
   const src = readSource(file, readFileSafe);

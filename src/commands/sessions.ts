@@ -4,7 +4,7 @@ import type { Context } from '../core/context.js';
 import { formatInstantLocal } from '../core/calendar.js';
 import { EXIT } from '../core/errors.js';
 import { listSessions, type SessionSummary } from '../session/list.js';
-import { dataDirs } from '../session/open.js';
+import { dataDirs } from '../session/dirs.js';
 import { t, type Lang } from '../core/i18n.js';
 
 const col = (s: string, width: number) => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));

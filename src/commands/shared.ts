@@ -51,7 +51,9 @@ export async function openRoutines(ctx: Context): Promise<Registry> {
     // The loader (YAML readers, schema) is imported only on a miss.
     build: async (readFile) => {
       const [{ openRegistry }, { loadContactRoles }] = await Promise.all([import('../routine/registry.js'), import('../routine/contacts.js')]);
-      return openRegistry({ extraFolders, today, contacts: loadContactRoles(ctx)?.roles, readFile });
+      const local = loadContactRoles(ctx);
+      // The contacts go into the cache with the routines: a warm start reads no YAML for them either.
+      return { ...openRegistry({ extraFolders, today, contacts: local?.roles, readFile }), contacts: local?.contacts };
     },
   });
   reg.diagnostics.push(...notFiles(reg.folders));

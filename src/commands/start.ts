@@ -6,8 +6,8 @@ import { containsPersonalNumber } from '../engine/personal-number.js';
 import { CliError, EXIT } from '../core/errors.js';
 import type { CompiledRoutine } from '../core/model.js';
 import type { Registry } from '../routine/registry.js';
-import { dataDirs } from '../session/open.js';
-import { writeSnapshot } from '../session/snapshot.js';
+import { dataDirs } from '../session/dirs.js';
+import { writeSnapshot } from '../session/snapshot-write.js';
 import { createSession } from '../session/store.js';
 import { LiveSession, takeLock } from '../session/writer.js';
 import { wrap } from '../render/wrap.js';
@@ -18,7 +18,7 @@ import { ask } from '../ui/prompts.js';
 import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
 import { walk } from '../ui/walk-loop.js';
 import { openRoutines, requireRoutine } from './shared.js';
-import { startedFor } from './run.js';
+import { startedFor } from '../session/started.js';
 
 export interface StartOptions {
   case?: string;
@@ -38,7 +38,8 @@ export async function startAction(ctx: Context, name: string | undefined, o: Sta
     if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
     requireTerminal(ctx, 'start');
     const ui = uiOf(ctx);
-    const routine = await chooseRoutine(ctx, (await openRoutines(ctx)), name);
+    const reg = await openRoutines(ctx);
+    const routine = await chooseRoutine(ctx, reg, name);
     const caseRef = o.case?.trim() || (await ask(caseRefSpec(ui)));
     const worker = o.worker?.trim() || (await ask(workerSpec(ui)));
     const { sessions } = dataDirs(ctx);
@@ -53,7 +54,7 @@ export async function startAction(ctx: Context, name: string | undefined, o: Sta
       ctx.out(wrap(`${practiceTag(ui, extra.practice)}${ctx.c.bold(ctx.msg('ia.banner', { id, title: routine.title[ctx.lang], version: routine.version }))}`, widthOf(ui)).join('\n'));
       ctx.out(wrap(ctx.msg('ia.bannerCase', { case: caseRef, worker }), widthOf(ui)).join('\n'));
       ctx.out(wrap(ctx.c.dim(ctx.msg('ia.bannerHint')), widthOf(ui)).join('\n'));
-      return await walk(live, walkIoFor(ctx));
+      return await walk(live, walkIoFor(ctx, reg.contacts));
     } finally {
       live.release();
     }

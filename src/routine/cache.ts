@@ -15,7 +15,7 @@ import { VERSION } from '../core/version.js';
 import type { Registry } from './registry.js';
 
 /** Bumped whenever what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const REFERENCES_FILE = 'references.yaml';
 

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { diag, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { kindOfData, loadReferences, loadRoutine, readSource, type LoadResult, type ReadFile } from './load.js';
 import type { CompiledRoutine } from '../core/model.js';
-import type { Reference } from '../core/schema.js';
+import type { ContactsFile, Reference } from '../core/schema.js';
 import { readFileSafe, REFERENCES_FILE, registryFolders, routineFiles } from './cache.js';
 
 // The folders, listing and reading live with the cache, which must do all three without loading the loader.
@@ -15,6 +15,8 @@ export interface Registry {
   references: Map<string, Reference & { file: string }>;
   routines: Map<string, { file: string; result: LoadResult }>;
   diagnostics: Diagnostic[];
+  /** The local contacts the routines were checked against, kept with them so the walk shows them. */
+  contacts?: ContactsFile | undefined;
 }
 
 export function loadReferenceFiles(folders: string[], readFile: ReadFile = readFileSafe): { references: Registry['references']; diagnostics: Diagnostic[] } {

@@ -9,29 +9,10 @@ import type { CompiledRoutine } from '../core/model.js';
 import type { Registry } from '../routine/registry.js';
 import { EventSchema, type SessionEvent, type Started } from '../core/events.js';
 import { isSessionId } from './ids.js';
-import { resolveDataDir, securePrivateDir, sessionsDir } from './paths.js';
+import { dataDirs } from './dirs.js';
 import { readSnapshot } from './snapshot.js';
 import { readSession } from './store.js';
 import { sanitizeData } from '../core/terminal-text.js';
-
-/** The data folder and its sessions folder, checked before any use: see securePrivateDir. */
-export function dataDirs(ctx: Context): { data: string; sessions: string } {
-  const data = resolveDataDir({ flag: ctx.opts.dataDir, env: ctx.env });
-  const sessions = sessionsDir(data);
-  let tightened = false;
-  for (const dir of [data, sessions]) {
-    const checked = securePrivateDir(dir);
-    if (!checked.ok) {
-      const e = checked.error;
-      if (e.kind === 'not-dir') throw new CliError('hostile.dataNotDir');
-      if (e.kind === 'not-ours') throw new CliError('hostile.dataNotOurs');
-      throw new CliError('hostile.dataIo', { code: e.code });
-    }
-    if (checked.value === 'tightened') tightened = true;
-  }
-  if (tightened) ctx.err(ctx.msg('hostile.dataTightened'));
-  return { data, sessions };
-}
 
 export interface OpenSession {
   id: string;

@@ -1,14 +1,12 @@
 // A copy of the routine as it was when the session started (its files' text and the references),
 // kept next to the log so that a session can be resumed and exported on the version it was
 // started with, even after the routine owner changed the routine.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readRegularFile } from '../core/fs-safe.js';
 import { z } from 'zod';
 import { loadRoutine } from '../routine/load.js';
 import type { CompiledRoutine } from '../core/model.js';
 import type { Reference } from '../core/schema.js';
-import { writeFileAtomic } from './paths.js';
+import { snapshotFile } from './snapshot-write.js';
 
 const SnapshotSchema = z.object({
   routine_file: z.string(),
@@ -18,21 +16,6 @@ const SnapshotSchema = z.object({
 
 /** A routine and its modules are each at most 2 MB (MAX_FILE_BYTES); a few of them, JSON-escaped. */
 const MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024;
-
-export const snapshotFile = (dir: string, id: string) => join(dir, `${id}.routine.json`);
-
-export function writeSnapshot(dir: string, id: string, r: CompiledRoutine): boolean {
-  const files: Record<string, string> = {};
-  for (const f of [r.file, ...r.modules.map((m) => m.file)]) {
-    try {
-      files[f] = readFileSync(f, 'utf8');
-    } catch {
-      return false;
-    }
-  }
-  const body = JSON.stringify({ routine_file: r.file, files, references: Object.fromEntries(r.references) });
-  return writeFileAtomic(snapshotFile(dir, id), body, { force: true }).ok;
-}
 
 /** The routine exactly as recorded, or undefined when no usable snapshot exists. */
 export function readSnapshot(dir: string, id: string, today: string): CompiledRoutine | undefined {

@@ -2,7 +2,7 @@
 // them (createSession + appendEvent + snapshot), so the CLI can open them with --data-dir.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startedFor } from '../../src/commands/run.js';
+import { startedFor } from '../../src/session/started.js';
 import { runAnswers } from '../../src/engine/answers.js';
 import { replay } from '../../src/engine/walk.js';
 import { loadReferences, loadRoutine } from '../../src/routine/load.js';
@@ -11,7 +11,7 @@ import { findRoutine, openRegistry, readFileSafe } from '../../src/routine/regis
 import type { Reference } from '../../src/core/schema.js';
 import type { SessionEvent, Started } from '../../src/core/events.js';
 import { sessionsDir } from '../../src/session/paths.js';
-import { snapshotFile, writeSnapshot } from '../../src/session/snapshot.js';
+import { snapshotFile, writeSnapshot } from '../../src/session/snapshot-write.js';
 import { appendEvent, createSession } from '../../src/session/store.js';
 import { ROOT } from './cli.js';
 
