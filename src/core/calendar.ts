@@ -190,8 +190,39 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall clock in timeZone at instant ms, expressed as if it were UTC milliseconds. */
+// Stockholm's clock without Intl: creating the first Intl.DateTimeFormat with a time zone loads the
+// zone data and costs tens of milliseconds at start-up, more than the rest of the calendar. Since
+// 1996 Sweden follows the EU rule (summer time from 01:00 UTC on the last Sunday of March to 01:00
+// UTC on the last Sunday of October, CET+1 otherwise); outside the years below, and for any other
+// zone, Intl decides. tests/calendar-stockholm.test.ts holds the rule to Intl's zone data.
+const EU_RULE_FIRST = 1996;
+const EU_RULE_LAST = 2099;
+const HOUR_MS = 3_600_000;
+
+/** 01:00 UTC on the last Sunday of month mo of year y. */
+function lastSundayAt1Utc(y: number, mo: number): number {
+  const lastDay = utcMs(y, mo + 1, 1) - DAY_MS;
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
+
+const summerTime = new Map<number, [number, number]>();
+
+/** Stockholm's offset from UTC at instant ms in milliseconds, or undefined outside the EU-rule years. */
+function stockholmOffsetMs(ms: number): number | undefined {
+  const y = new Date(ms).getUTCFullYear();
+  if (y < EU_RULE_FIRST || y > EU_RULE_LAST) return undefined;
+  let span = summerTime.get(y);
+  if (!span) {
+    span = [lastSundayAt1Utc(y, 3), lastSundayAt1Utc(y, 10)];
+    summerTime.set(y, span);
+  }
+  return ms >= span[0] && ms < span[1] ? 2 * HOUR_MS : HOUR_MS;
+}
+
+/** The wall clock in timeZone at instant ms (to the second), expressed as if it were UTC milliseconds. */
 function wallMs(ms: number, timeZone: string): number {
+  const offset = timeZone === STOCKHOLM ? stockholmOffsetMs(ms) : undefined;
+  if (offset !== undefined) return ms - (((ms % 1000) + 1000) % 1000) + offset;
   const p: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
