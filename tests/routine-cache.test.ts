@@ -65,6 +65,38 @@ describe('the compiled-routine cache', () => {
     expect(prov?.nodes.get(prov.start)?.pos.line).toBeGreaterThan(1);
   });
 
+  it('a hit is the registry a fresh load gives, value for value: maps, shared references, positions, contacts', async () => {
+    const contactsFile = join(ROOT, 'tests/fixtures/walk/contacts.yaml');
+    const contacts = { municipality: 'T', updated: '2026-11-20', contacts: { polis: { name: { sv: 'Polisen', en: 'Police' }, phone: '114 14' } } };
+    const openWith = () =>
+      openCached({
+        folders: registryFolders([folder]),
+        today: '2026-12-01',
+        contactsFile,
+        env: { JOUR_ROUTINE_CACHE: cache },
+        build: async (readFile: ReadFile) => {
+          builds++;
+          return { ...openRegistry({ extraFolders: [folder], today: '2026-12-01', readFile }), contacts };
+        },
+      });
+    const fresh = await openWith();
+    const hit = await openWith();
+    expect(builds).toBe(1);
+    // Positions are compared as what they say (a fresh load's are lazy objects reading the YAML).
+    const plain = (reg: Registry) =>
+      JSON.parse(JSON.stringify(reg, (_k, v: unknown) => {
+        if (v instanceof Map) return { map: [...v] };
+        const p = v as { file?: unknown; line?: number; col?: number; code?: unknown } | null;
+        return p && typeof p === 'object' && typeof p.file === 'string' && 'line' in p && !('code' in p) ? { file: p.file, line: p.line, col: p.col } : v;
+      })) as unknown;
+    expect(plain(hit)).toEqual(plain(fresh));
+    const prov = hit.routines.get('prov-barn')?.result.routine;
+    expect(prov?.nodes).toBeInstanceOf(Map);
+    expect(prov?.references).toBeInstanceOf(Map);
+    expect([...(prov?.references.keys() ?? [])]).toEqual([...(fresh.routines.get('prov-barn')?.result.routine?.references.keys() ?? [])]);
+    expect(hit.contacts).toEqual(contacts);
+  });
+
   it('rebuilds when a module, references or the list of routine files changes, or another day is asked', async () => {
     await open();
     const module = join(folder, 'modules', 'hemland.yaml');

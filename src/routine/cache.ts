@@ -90,8 +90,14 @@ interface Entry {
   /** Every file read while building, with its sha256 (null: it did not exist). */
   deps: Record<string, string | null>;
   registry: unknown;
+  /** Where the registry's Maps were (stored as arrays of entries), outermost first. */
+  maps: Path[];
+  /** What the registry holds more than once (each routine's legal references), stored once: [where, first seen]. */
+  same: [Path, Path][];
 }
 
+/** Property names, array indices and Map keys from the registry down to a value. */
+type Path = (string | number)[];
 /** The registry from the cache when every file it was built from is unchanged; otherwise built afresh and stored. */
 export async function openCached(o: CachedOpen): Promise<Registry> {
   const dir = cacheDir(o.env);
@@ -112,29 +118,34 @@ export async function openCached(o: CachedOpen): Promise<Registry> {
   if (o.contactsFile !== undefined) recording(o.contactsFile);
   const registry = await o.build(recording);
   for (const f of listing) if (!(resolve(f) in deps)) recording(f);
-  writeEntry(dir, file, { format: FORMAT, version: VERSION, listing, deps, registry: null }, registry);
+  writeEntry(dir, file, { format: FORMAT, version: VERSION, listing, deps }, registry);
   return registry;
 }
 
 function readEntry(file: string, listing: string[]): Registry | undefined {
   let entry: Entry;
   try {
-    entry = JSON.parse(readFileSync(file, 'utf8'), revive) as Entry;
+    // A plain parse: a reviver is called for every value and doubled the time of a warm start's read.
+    entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
   } catch {
     return undefined;
   }
   if (entry.format !== FORMAT || entry.version !== VERSION || !entry.registry || typeof entry.deps !== 'object') return undefined;
   if (JSON.stringify(entry.listing) !== JSON.stringify(listing)) return undefined;
   for (const [f, h] of Object.entries(entry.deps)) if (hashOf(readFileSafe(f)) !== h) return undefined;
-  return entry.registry as Registry;
+  try {
+    return revive(entry.registry, entry.maps, entry.same) as Registry;
+  } catch {
+    return undefined; // a damaged entry is a miss like any other doubt
+  }
 }
 
-function writeEntry(dir: string, file: string, entry: Entry, registry: Registry): void {
+function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | 'maps' | 'same'>, registry: Registry): void {
   let tmp: string | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
-    const text = JSON.stringify({ ...entry, registry }, replace);
+    const text = JSON.stringify({ ...entry, ...toData(registry) });
     tmp = join(dir, `.routines-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
     // Atomic: a reader sees the old entry or the new one, never half of one.
@@ -145,16 +156,42 @@ function writeEntry(dir: string, file: string, entry: Entry, registry: Registry)
   }
 }
 
-// Maps and positions are what JSON cannot carry as they are. A position is stored resolved
-// (line and column, read through the lazy getters while the YAML is still at hand).
-const MAP = '\u0000map';
-const POS = '\u0000pos';
+// Maps, positions and shared objects are what JSON cannot carry as they are. A Map is stored as its
+// entries and its path noted, so that reading rebuilds exactly those without visiting every value;
+// what is met again is stored once. A position is stored resolved (line and column, read through the loader's lazy
+// getters while the YAML is still at hand) as a plain { file, line, col }, which JSON gives back.
 
-function replace(this: unknown, _key: string, v: unknown): unknown {
-  if (v instanceof Map) return { [MAP]: [...v] };
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && isPosition(v)) return { [POS]: [v.file, v.line, v.col] };
-  return v;
+/** The registry as plain JSON data, with the paths of its Maps and of what it holds more than once. */
+function toData(root: unknown): { registry: unknown; maps: Path[]; same: [Path, Path][] } {
+  const maps: Path[] = [];
+  const same: [Path, Path][] = [];
+  const seen = new Map<object, Path>();
+  const data = (v: unknown, path: Path): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (!(v instanceof Map) && !Array.isArray(v) && isPosition(v)) return { file: v.file, line: v.line, col: v.col };
+    const first = seen.get(v);
+    if (first && worthSharing(v)) {
+      same.push([path, first]);
+      return null;
+    }
+    if (!first) seen.set(v, path);
+    if (v instanceof Map) {
+      maps.push(path);
+      return [...v].map(([k, x]) => [k, data(x, [...path, k as string])]);
+    }
+    if (Array.isArray(v)) return v.map((x, i) => data(x, [...path, i]));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined && typeof x !== 'function') out[k] = data(x, [...path, k]);
+    return out;
+  };
+  return { registry: data(root, []), maps, same };
 }
+
+/**
+ * Stored once and pointed to: every Map (a routine's references are a copy of the registry's, with
+ * the same entries) and any larger object (each legal reference, shared by every routine).
+ */
+const worthSharing = (v: object): boolean => v instanceof Map || JSON.stringify(v).length > 200;
 
 function isPosition(v: object): v is { file: string; line: number; col: number } {
   // A bare position (not a diagnostic, which carries its own file, line and column as data).
@@ -162,14 +199,33 @@ function isPosition(v: object): v is { file: string; line: number; col: number }
   return typeof o.file === 'string' && !('code' in o) && 'line' in o && 'col' in o && (Object.getPrototypeOf(v) !== Object.prototype || Object.keys(v).length === 3);
 }
 
-function revive(_key: string, v: unknown): unknown {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-    const o = v as Record<string, unknown>;
-    if (MAP in o) return new Map(o[MAP] as [unknown, unknown][]);
-    if (POS in o) {
-      const [file, line, col] = o[POS] as [string, number, number];
-      return { file, line, col };
-    }
+const child = (c: unknown, k: string | number): unknown => (c instanceof Map ? c.get(k) : (c as Record<string | number, unknown>)[k]);
+
+function at(root: unknown, path: Path): { parent: unknown; key: string | number } {
+  if (path.length === 0) throw new Error('the root is no Map');
+  let parent = root;
+  for (const k of path.slice(0, -1)) parent = child(parent, k);
+  if (parent === null || typeof parent !== 'object') throw new Error('no such path');
+  return { parent, key: path[path.length - 1] as string | number };
+}
+
+function put(parent: unknown, key: string | number, v: unknown): void {
+  if (parent instanceof Map) parent.set(key, v);
+  else (parent as Record<string | number, unknown>)[key] = v;
+}
+
+/** The registry back from its data: the Maps rebuilt outermost first (so inner paths run through them), then the shared ones. */
+function revive(root: unknown, maps: Path[], same: [Path, Path][]): unknown {
+  for (const path of maps) {
+    const { parent, key } = at(root, path);
+    const entries = child(parent, key);
+    if (!Array.isArray(entries)) throw new Error('not a stored Map');
+    put(parent, key, new Map(entries as [unknown, unknown][]));
   }
-  return v;
+  for (const [path, first] of same) {
+    const { parent, key } = at(root, path);
+    const shared = at(root, first);
+    put(parent, key, child(shared.parent, shared.key));
+  }
+  return root;
 }
