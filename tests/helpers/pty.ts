@@ -25,8 +25,9 @@ export interface Term {
   kill(signal?: string): void;
 }
 
-export function spawnCli(args: string[], env: Record<string, string>, opts: { cols?: number; rows?: number } = {}): Term {
-  const pty: IPty = spawn(process.execPath, [BIN, ...args], {
+/** `opts.node`: options for node itself, before the program (e.g. `--import` of a loader hook). */
+export function spawnCli(args: string[], env: Record<string, string>, opts: { cols?: number; rows?: number; node?: string[] } = {}): Term {
+  const pty: IPty = spawn(process.execPath, [...(opts.node ?? []), BIN, ...args], {
     name: 'xterm-256color',
     cols: opts.cols ?? 100,
     rows: opts.rows ?? 30,
