@@ -1,5 +1,5 @@
-// Start-up figures (issues 3 and 11): `jour-routine --version`, `list`, and `start` until the first
-// question is on a real terminal's screen, each as a ratio to a bare `node -e 0` measured in the
+// Start-up figures (issues 3 and 11): `jour-routine --version`, `--help`, `list`, and `start` until
+// the first question is on a real terminal's screen, each as a ratio to a bare `node -e 0` measured in the
 // same run, with the runs interleaved so that a busy machine slows all of them alike. `list` and
 // `start` are measured with a warm compiled-routine cache (built by an earlier run) and a cold one
 // (an empty cache folder every run). Medians of ROUNDS runs.
@@ -66,12 +66,13 @@ export async function bench() {
   };
   const startArgs = [BIN, '--routines', 'examples', 'start', 'exempel', '--case', 'BENCH', '--worker', 'BE'];
   const listArgs = [BIN, '--routines', 'examples', 'list'];
-  const m = { node: [], version: [], listWarm: [], listCold: [], startWarm: [], startCold: [] };
+  const m = { node: [], version: [], help: [], listWarm: [], listCold: [], startWarm: [], startCold: [] };
   try {
     timed(listArgs, { JOUR_ROUTINE_CACHE: warm }); // fills the warm cache
     for (let i = 0; i < ROUNDS; i++) {
       m.node.push(timed(['-e', '0']));
       m.version.push(timed([BIN, '--version']));
+      m.help.push(timed([BIN, '--help']));
       m.listWarm.push(timed(listArgs, { JOUR_ROUTINE_CACHE: warm }));
       m.listCold.push(timed(listArgs, fresh()));
       m.startWarm.push(await inPty(startArgs, { JOUR_ROUTINE_DATA: data, JOUR_ROUTINE_CACHE: warm }, FIRST_QUESTION));
@@ -88,6 +89,7 @@ export async function bench() {
   return [
     `${'node -e 0 (baseline)'.padEnd(40)}${ms(n).padStart(8)}`,
     row('jour-routine --version', m.version, '   (target ≤ 1.3×)'),
+    row('jour-routine --help', m.help),
     row('list, warm cache', m.listWarm),
     row('list, cold cache', m.listCold),
     row('start → first question, warm cache', m.startWarm, '   (in a pty; target ≤ 2×)'),
