@@ -53,7 +53,8 @@ function validateFile(file: string, shared: Shared): Diagnostic[] {
   if (kind === 'contacts') return shapeOnly(checkContactsShape(src.source));
   if (kind === 'scenario') return shapeOnly(parseWith(ScenarioFileSchema, src.source, src.source.data, []));
   const { refs, first } = shared.references(dirname(file));
-  const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: shared.today, contacts: shared.contacts });
+  // The file read above is handed on: a 2 MB routine parsed twice held both parses in memory at once.
+  const r = loadRoutine(file, { readFile: readFileSafe, references: refs.references, today: shared.today, contacts: shared.contacts, read: src });
   // A broken references file is reported once, not again for every routine beside it.
   return [...(first ? refs.diagnostics : []), ...r.diagnostics];
 }

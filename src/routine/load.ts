@@ -21,6 +21,8 @@ export interface LoadContext {
   references: ReadonlyMap<string, Reference>;
   today: string;
   contacts?: ReadonlySet<string> | undefined;
+  /** The routine file as its caller has read it already (readSource), so that it is not parsed twice. */
+  read?: ReadResult | undefined;
 }
 
 export interface LoadResult {
@@ -28,7 +30,7 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-type ReadResult = { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] };
+export type ReadResult = { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] };
 
 export function readSource(file: string, readFile: ReadFile): ReadResult {
   const bytes = readFile(file);
@@ -142,8 +144,8 @@ function firstUnsafeShown(src: Source, path: readonly (string | number)[]): stri
   return typeof node === 'string' ? (/\\u[0-9a-f]{4}/.exec(node)?.[0] ?? '?') : '?';
 }
 
-function parseAs<T>(file: string, readFile: ReadFile, shape: (s: Source) => ShapeResult<T>): { ok: true; parsed: Parsed<T> } | { ok: false; diagnostics: Diagnostic[] } {
-  const read = readSource(file, readFile);
+function parseAs<T>(file: string, readFile: ReadFile, shape: (s: Source) => ShapeResult<T>, done?: ReadResult): { ok: true; parsed: Parsed<T> } | { ok: false; diagnostics: Diagnostic[] } {
+  const read = done ?? readSource(file, readFile);
   if (!read.ok) return read;
   const unsafe = unsafeDiagnostics(read.source);
   if (unsafe.some((d) => d.severity === 'error')) return { ok: false, diagnostics: unsafe };
@@ -207,7 +209,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 }
 
 export function loadRoutine(file: string, ctx: LoadContext): LoadResult {
-  const parsed = parseAs<RoutineFile>(file, ctx.readFile, checkRoutineShape);
+  const parsed = parseAs<RoutineFile>(file, ctx.readFile, checkRoutineShape, ctx.read);
   if (!parsed.ok) return { diagnostics: sortDiagnostics(dedupe(parsed.diagnostics)) };
   const modules = new Map<string, ModuleLookup>();
   const sources = new Map<string, Source>([[file, parsed.parsed.source]]);
