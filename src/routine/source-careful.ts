@@ -1,15 +1,16 @@
 // The careful way in: the position-keeping YAML library reads a file the fast way could not, and
 // every syntax error, duplicate key, alias, tag and too deep nesting becomes a diagnostic at its place.
-import { isAlias, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { diag, type Diagnostic } from '../core/diagnostics.js';
 import type { Source } from './source.js';
 import { fileStart } from './source-bytes.js';
 import { MAX_DEPTH } from './source-depth.js';
 import { positionAt } from './source-locate.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Parses one YAML document with positions; returns the source, or the diagnostics that stop reading. */
 export function carefulSource(text: string, file: string): { ok: true; source: Source } | { ok: false; diagnostics: Diagnostic[] } {
+  const { isAlias, isMap, isScalar, LineCounter, parseDocument, visit } = yamlLib();
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {

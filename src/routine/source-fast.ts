@@ -1,10 +1,10 @@
 // The fast way into a clean file: js-yaml reads the data, and positions are found only when a
 // diagnostic asks where something is (source-index.ts).
-import { LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { Source } from './source.js';
 import { buildPosIndex, type PosIndex } from './source-index.js';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * The fast way in: js-yaml reads a clean file some twenty times faster than the position-keeping
@@ -40,6 +40,7 @@ export function lazySource(file: string, text: string, data: unknown): Source {
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const ensure = () => {
     if (!parsed) {
+      const { LineCounter, parseDocument } = yamlLib();
       const lines = new LineCounter();
       const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
       parsed = { doc, lines };

@@ -1,10 +1,10 @@
 // Finding where a data path stands in a file, for diagnostics: over the js-yaml index when the file
 // took the fast way in (source-index.ts), else over the YAML library's document.
-import { isMap, isNode, isPair, isScalar, isSeq, type LineCounter } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { Position } from '../core/diagnostics.js';
 import { locateIndexed, type PosIndex, type PosNode } from './source-index.js';
 import type { PathSegment, Source } from './source.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Line and column of an offset, from the YAML library's line counter. */
 export function positionAt(src: { file: string; lines: LineCounter }, offset: number): Position {
@@ -17,6 +17,7 @@ const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
 function pairIndex(map: YAMLMap): Map<string, Pair> {
   let index = pairIndexes.get(map);
   if (!index) {
+    const { isScalar } = yamlLib();
     index = new Map();
     for (const p of map.items as Pair[]) {
       if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
@@ -62,6 +63,7 @@ class LazyPosition implements Position {
 function locateNow(src: Source, path: readonly PathSegment[], opts: { key?: boolean }): Position {
   const index = (src as Partial<{ posIndex: () => PosIndex | undefined }>).posIndex?.();
   if (index?.root) return locateIndexed(index as PosIndex & { root: PosNode }, src.file, path, opts);
+  const { isMap, isNode, isPair, isSeq } = yamlLib();
   let node: unknown = src.doc.contents;
   let pos = node && isNode(node) && node.range ? node.range[0] : 0;
   for (let i = 0; i < path.length; i++) {
