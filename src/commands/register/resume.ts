@@ -14,6 +14,11 @@ export function registerResume(program: Command, run: Runner, lang: Lang): void 
     .argument('[id]', t(lang, 'ia.resume.arg'), sessionIdArg)
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((given: string | undefined) =>
-      run(async (ctx) => (await import('../resume.js')).resumeAction(ctx, given)),
+      run(async (ctx) => {
+        // The walk's prompt engine loads beside the command's own modules rather than after them:
+        // the first question waits for both, and loading them together overlaps their file reads.
+        const [command] = await Promise.all([import('../resume.js'), import('../../ui/keyed-prompts.js')]);
+        return command.resumeAction(ctx, given);
+      }),
     );
 }

@@ -17,6 +17,11 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
     .option('--practice', t(lang, 'ia.start.practice'))
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((name: string | undefined, o: StartOptions) =>
-      run(async (ctx) => (await import('../start.js')).startAction(ctx, name, o)),
+      run(async (ctx) => {
+        // The walk's prompt engine loads beside the command's own modules rather than after them:
+        // the first question waits for both, and loading them together overlaps their file reads.
+        const [command] = await Promise.all([import('../start.js'), import('../../ui/keyed-prompts.js')]);
+        return command.startAction(ctx, name, o);
+      }),
     );
 }
