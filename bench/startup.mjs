@@ -1,8 +1,8 @@
 // Start-up figures (issues 3 and 11): `jour-routine --version`, `--help`, `list`, and `start` until
-// the first question is on a real terminal's screen, each as a ratio to a bare `node -e 0` measured in the
-// same run, with the runs interleaved so that a busy machine slows all of them alike. `list` and
-// `start` are measured with a warm compiled-routine cache (built by an earlier run) and a cold one
-// (an empty cache folder every run). Medians of ROUNDS runs.
+// the first question is on a real terminal's screen, each as a ratio to a bare `node -e 0` measured
+// in the same run, with the runs interleaved so that a busy machine slows all of them alike. `list`
+// and `start` are measured with a warm compiled-routine cache (built by an earlier run) and a cold
+// one (an empty cache folder every run). Medians of ROUNDS runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
