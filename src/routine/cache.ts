@@ -168,6 +168,8 @@ function toData(root: unknown): { registry: unknown; maps: Path[]; same: [Path, 
   const seen = new Map<object, Path>();
   const data = (v: unknown, path: Path): unknown => {
     if (v === null || typeof v !== 'object') return v;
+    // As JSON.stringify would: an object that says how it is written (a Date) is written so.
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return data((v as { toJSON: () => unknown }).toJSON(), path);
     if (!(v instanceof Map) && !Array.isArray(v) && isPosition(v)) return { file: v.file, line: v.line, col: v.col };
     const first = seen.get(v);
     if (first && worthSharing(v)) {
