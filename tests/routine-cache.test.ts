@@ -155,8 +155,8 @@ describe('the compiled-routine cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Provrutin för barn (test)', 'Provrutin ur cachen'));
     expect(cli(['--routines', folder, 'list'], { env }).stdout).toContain('Provrutin ur cachen');
     // And a diagnostic planted in the entry would be printed by `validate` if it read the cache.
-    const planted = JSON.parse(readFileSync(file, 'utf8')) as { registry: { diagnostics: unknown[] } };
-    planted.registry.diagnostics.push({ code: 'duplicate-routine', severity: 'error', file: join(folder, 'planterad.yaml'), line: 1, col: 1, params: { id: 'planterad', other: 'x' } });
+    const planted = JSON.parse(readFileSync(file, 'utf8')) as { registry: { data: { diagnostics: unknown[] } } };
+    planted.registry.data.diagnostics.push({ code: 'duplicate-routine', severity: 'error', file: join(folder, 'planterad.yaml'), line: 1, col: 1, params: { id: 'planterad', other: 'x' } });
     writeFileSync(file, JSON.stringify(planted));
     expect(cli(['--routines', folder, 'list'], { env }).stdout).toContain('Provrutin ur cachen');
     const checked = cli(['--routines', folder, 'validate'], { env });

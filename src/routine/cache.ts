@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
 import { VERSION } from '../core/version.js';
 import type { Registry } from './registry.js';
+import type { LoadResult } from './load.js';
 
 /** Bumped whenever what is stored changes shape. */
 const FORMAT = 2;
@@ -89,12 +90,26 @@ interface Entry {
   listing: string[];
   /** Every file read while building, with its sha256 (null: it did not exist). */
   deps: Record<string, string | null>;
-  registry: unknown;
-  /** Where the registry's Maps were (stored as arrays of entries), outermost first. */
+  /** The registry but its routines. */
+  registry: Stored;
+  /**
+   * Each routine's id, file and load result (the compiled routine and its diagnostics), the result
+   * as JSON text of its own, parsed when a command first asks for it: `start exempel` reads the
+   * one routine it walks, not every routine in the folders.
+   */
+  routines: [string, string, string][];
+}
+
+/** A value as JSON data: where its Maps were (outermost first), and what it holds more than once. */
+interface Stored {
+  data: unknown;
   maps: Path[];
-  /** What the registry holds more than once (each routine's legal references), stored once: [where, first seen]. */
+  /** [where, first seen]: stored once (each routine's legal references are the registry's). */
   same: [Path, Path][];
 }
+
+/** A path that starts with this runs from the registry, not from the routine's own result. */
+const IN_REGISTRY = '\u0000registry';
 
 /** Property names, array indices and Map keys from the registry down to a value. */
 type Path = (string | number)[];
@@ -131,21 +146,41 @@ function readEntry(file: string, listing: string[]): Registry | undefined {
     return undefined;
   }
   if (entry.format !== FORMAT || entry.version !== VERSION || !entry.registry || typeof entry.deps !== 'object') return undefined;
+  if (!Array.isArray(entry.routines) || !entry.routines.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => typeof x === 'string'))) return undefined;
   if (JSON.stringify(entry.listing) !== JSON.stringify(listing)) return undefined;
   for (const [f, h] of Object.entries(entry.deps)) if (hashOf(readFileSafe(f)) !== h) return undefined;
   try {
-    return revive(entry.registry, entry.maps, entry.same) as Registry;
+    const registry = revive(entry.registry, undefined) as Registry;
+    registry.routines = new Map(entry.routines.map(([id, routineFile, text]) => [id, lazyRoutine(routineFile, text, registry)]));
+    return registry;
   } catch {
     return undefined; // a damaged entry is a miss like any other doubt
   }
 }
 
-function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | 'maps' | 'same'>, registry: Registry): void {
+/** A routine of the registry whose load result is parsed from its stored text when first read. */
+function lazyRoutine(file: string, text: string, registry: Registry): { file: string; result: LoadResult } {
+  let result: LoadResult | undefined;
+  return {
+    file,
+    get result(): LoadResult {
+      return (result ??= revive(JSON.parse(text) as Stored, registry) as LoadResult);
+    },
+  };
+}
+
+function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | 'routines'>, registry: Registry): void {
   let tmp: string | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
-    const text = JSON.stringify({ ...entry, ...toData(registry) });
+    const { routines, ...rest } = registry;
+    const seen = new Map<object, Path>();
+    const stored = toData(rest, seen);
+    // What the registry holds is pointed to from the routines (their legal references), not repeated.
+    const inRegistry = new Map([...seen].map(([o, p]) => [o, [IN_REGISTRY, ...p]]));
+    const each = [...routines].map(([id, r]): [string, string, string] => [id, r.file, JSON.stringify(toData(r.result, new Map(inRegistry)))]);
+    const text = JSON.stringify({ ...entry, registry: stored, routines: each });
     tmp = join(dir, `.routines-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
     // Atomic: a reader sees the old entry or the new one, never half of one.
@@ -158,14 +193,13 @@ function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | '
 
 // Maps, positions and shared objects are what JSON cannot carry as they are. A Map is stored as its
 // entries and its path noted, so that reading rebuilds exactly those without visiting every value;
-// what is met again is stored once. A position is stored resolved (line and column, read through the loader's lazy
-// getters while the YAML is still at hand) as a plain { file, line, col }, which JSON gives back.
+// what is met again is stored once. A position is stored resolved (line and column, read through
+// the loader's lazy getters while the YAML is still at hand) as a plain { file, line, col }.
 
-/** The registry as plain JSON data, with the paths of its Maps and of what it holds more than once. */
-function toData(root: unknown): { registry: unknown; maps: Path[]; same: [Path, Path][] } {
+/** A value as plain JSON data; `seen` holds what was stored already (and where), and is added to. */
+function toData(root: unknown, seen: Map<object, Path>): Stored {
   const maps: Path[] = [];
   const same: [Path, Path][] = [];
-  const seen = new Map<object, Path>();
   const data = (v: unknown, path: Path): unknown => {
     if (v === null || typeof v !== 'object') return v;
     // As JSON.stringify would: an object that says how it is written (a Date) is written so.
@@ -186,7 +220,7 @@ function toData(root: unknown): { registry: unknown; maps: Path[]; same: [Path, 
     for (const [k, x] of Object.entries(v)) if (x !== undefined && typeof x !== 'function') out[k] = data(x, [...path, k]);
     return out;
   };
-  return { registry: data(root, []), maps, same };
+  return { data: data(root, []), maps, same };
 }
 
 /**
@@ -216,17 +250,21 @@ function put(parent: unknown, key: string | number, v: unknown): void {
   else (parent as Record<string | number, unknown>)[key] = v;
 }
 
-/** The registry back from its data: the Maps rebuilt outermost first (so inner paths run through them), then the shared ones. */
-function revive(root: unknown, maps: Path[], same: [Path, Path][]): unknown {
-  for (const path of maps) {
+/**
+ * A value back from its data: the Maps rebuilt outermost first (so inner paths run through them),
+ * then what is stored once put in its other places, from `registry` for a path that starts there.
+ */
+function revive(stored: Stored, registry: unknown): unknown {
+  const root = stored.data;
+  for (const path of stored.maps) {
     const { parent, key } = at(root, path);
     const entries = child(parent, key);
     if (!Array.isArray(entries)) throw new Error('not a stored Map');
     put(parent, key, new Map(entries as [unknown, unknown][]));
   }
-  for (const [path, first] of same) {
+  for (const [path, first] of stored.same) {
     const { parent, key } = at(root, path);
-    const shared = at(root, first);
+    const shared = first[0] === IN_REGISTRY ? at(registry, first.slice(1)) : at(root, first);
     put(parent, key, child(shared.parent, shared.key));
   }
   return root;
