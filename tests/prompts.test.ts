@@ -170,7 +170,7 @@ describe('wrapping to the terminal width', () => {
   const long = 'Kan rättens beslut inte avvaktas (risk för hälsa eller utveckling, eller utredningen försvåras allvarligt)?';
   it.each([60, 44])('at %i columns the message, the options and the hint line break between words only', async (width) => {
     const spec = selectSpec(sv, long, [{ value: 'a', name: 'Skyddat boende eller annan placering med hemlig adress' }, { value: 'b', name: 'Nej' }], undefined, (v) => v);
-    const p = await show({ ...spec, config: { ...spec.config, width } });
+    const p = await show({ ...spec, config: { ...spec.config, width } } as typeof spec);
     const lines = p.getScreen().split('\n');
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(width);
     const flat = lines.join(' ').replace(/\s+/g, ' ');
