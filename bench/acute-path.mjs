@@ -40,6 +40,15 @@ function term(args, env) {
   return { waitFor, send: (k) => pty.write(k), kill: () => { if (!exited) pty.kill(); } };
 }
 
+const KIND = {
+  question: 'questions',
+  decision: 'decision parts (who, ground, times)',
+  needed: 'step fields the walk reads (may not wait)',
+  field: 'step fields that could wait, answered',
+  later: '">" (fields left for later)',
+  done: 'steps confirmed done',
+};
+
 async function walkOnce(r, deferAll) {
   const data = mkdtempSync(join(tmpdir(), 'jr-bench-acute-'));
   const t = term(START_ARGS, { JOUR_ROUTINE_DATA: data });
@@ -62,6 +71,7 @@ export async function bench() {
     row('prompts until "call the on-call decision-maker" is shown', all.toCall, later.toCall),
     row('prompts until the finished checklist', all.toChecklist, later.toChecklist),
     row('key presses until the finished checklist', all.keys, later.keys),
+    ...['question', 'decision', 'needed', 'field', 'later', 'done'].map((k) => row(`  prompts: ${KIND[k]}`, all.kinds[k] ?? 0, later.kinds[k] ?? 0)),
   ];
   if (process.env.ACUTE_TRAIL) lines.push('', 'fyll senare, prompt by prompt:', ...later.trail.map((s, i) => `${String(i + 1).padStart(3)} ${s}`));
   return lines;

@@ -89,7 +89,10 @@ export const START_ARGS = ['--contacts', 'examples/contacts.yaml', 'start', ROUT
  * types. `deferAll`: `>` at every field that may be left "fyll i senare".
  *
  * Returns the prompt on which the call instruction appeared and its screen, the number of prompts
- * before the end (where the finished checklist is on screen) and that screen, and the key presses.
+ * before the end (where the finished checklist is on screen) and that screen, the key presses,
+ * each prompt (`trail`) and how many prompts were of each kind (`kinds`): a question, a part of a
+ * decision (who, ground, times), a field the walk needs (a condition or a deadline reads it), a
+ * field that could wait but was answered, `>` (left for later), a step confirmed as done.
  */
 export async function walkAcute(r, term, data, deferAll) {
   let prompts = 0;
@@ -100,6 +103,7 @@ export async function walkAcute(r, term, data, deferAll) {
   let part = 0;
   let seenEvents = 0;
   const trail = [];
+  const kinds = {};
   for (;;) {
     const screen = await term.waitFor(/\? hjälp[^\n]*\n?/);
     const dir = join(data, 'sessions');
@@ -117,11 +121,14 @@ export async function walkAcute(r, term, data, deferAll) {
       // The finished checklist is on screen with the end; what remains is confirming it.
       term.send('\r');
       await term.waitFor(/--handover/);
-      return { toCall, callScreen, toChecklist: prompts - 1, endScreen: screen, keys, trail };
+      return { toCall, callScreen, toChecklist: prompts - 1, endScreen: screen, keys, trail, kinds };
     }
     const ps = parts(n);
     const k = keysFor(r, n, ps[part] ?? { kind: 'text' }, deferAll);
     trail.push(`${id}${ps[part]?.field ? `.${ps[part].field}` : ''}${k.keys === '>' ? ' >' : ''}`);
+    const kind = k.keys === '>' ? 'later' : n.kind === 'question' ? 'question' : n.kind === 'decision' && !(n.record ?? []).some((f) => f.id === ps[part]?.field) ? 'decision'
+      : ps[part]?.field && !isDeferrable(r, n, ps[part].field) ? 'needed' : ps[part]?.field ? 'field' : 'done';
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
     part++;
     // `>` leaves the node's following deferrable fields for later too.
     if (k.keys === '>') while (ps[part]?.field && isDeferrable(r, n, ps[part].field)) part++;
