@@ -126,6 +126,9 @@ function messageLines(prefix: string, message: string, width: number): string[] 
   return lines.map((l, i) => (i === 0 ? `${prefix} ${l}` : `  ${l}`));
 }
 
+/** A refusal under the prompt ("> …"), wrapped between words: a sentence naming two dates is long. */
+const errorLines = (style: Styles, error: string, width: number): string => style.error(wrap(error, width - 2).join('\n  '));
+
 /** The finished prompt: the answer after the message, or under it when the line would be too long. */
 function doneView(style: Styles, prefix: string, message: string, answer: string, width: number): string {
   const lines = messageLines(prefix, message, width);
@@ -186,7 +189,7 @@ function listScreen(o: ListScreen): string {
   const current = o.items[o.active];
   const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
   const hints = hintLines(style, [...o.hints, ...cmdHints(o.config.keys, false)], width);
-  return [msg, page, ' ', description, o.error ? style.error(o.error) : '', hints].filter(Boolean).join('\n');
+  return [msg, page, ' ', description, o.error ? errorLines(style, o.error, width) : '', hints].filter(Boolean).join('\n');
 }
 
 export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) => {
@@ -386,7 +389,7 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
   const lastLen = (lines[lines.length - 1] ?? '').length;
   const withDef = shownDef === '' ? msg : lastLen + def.length + 3 <= width ? `${msg} ${shownDef}` : `${msg}\n  ${shownDef}`;
   const hints = hintLines(style, cmdHints(config.keys, true), width);
-  return [`${withDef} ${value}`, [error ? style.error(error) : '', hints].filter(Boolean).join('\n')];
+  return [`${withDef} ${value}`, [error ? errorLines(style, error, width) : '', hints].filter(Boolean).join('\n')];
 });
 
 /** The question a typed answer raised, its answers (the active one marked), and the keys. */
