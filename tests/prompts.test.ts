@@ -318,6 +318,11 @@ describe('times as the caseworker means them', () => {
     expect(p.getScreen()).toContain('(2026-10-25 02:30 sommartid)');
     p.events.keypress('enter');
     await expect(p.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+02:00' });
+    const e = await show(decidedAtSpec({ ...autumn, lang: 'en' }, '2026-10-25T01:30:00Z'));
+    expect(e.getScreen()).toContain('(2026-10-25 02:30 winter time)');
+    e.events.keypress('enter');
+    await expect(e.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+    expect(e.getScreen()).toContain('→ Sun 25 Oct 02:30 winter time (+01:00)');
   });
 });
 
