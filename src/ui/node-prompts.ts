@@ -8,13 +8,10 @@ import { t } from '../core/i18n.js';
 import { checkboxSpec, inputSpec, selectSpec, type KeyOpts, type Parsed, type Reply, type Spec, type Ui } from './prompts.js';
 import { readTime, timeChoice, timeDefaultOf, timeEcho, type TimeRules } from './time-prompt.js';
 
-export type { TimeRules } from './time-prompt.js';
-
 type Question = Extract<CNode, { kind: 'question' }>;
 type FieldValue = string | number | null;
 
 const EMPTY = new Set(['', '-']);
-
 
 export function readNumber(ui: Ui, s: string, min?: number, max?: number): Parsed<number> {
   const text = s.trim().replace(/\s/g, '').replace(',', '.');
