@@ -89,7 +89,7 @@ describe('typed times at 80×24', () => {
     // One week from the decision: Sunday 2 November 2025, to act on the Friday before.
     const list = cli(['--routines', 'examples', 'checklist', id], { env });
     expect(list.code).toBe(0);
-    expect(flat(list.stdout)).toContain('Agera senast 2025-10-31 (räknat från Omedelbart omhändertagande: Beslutstid 2025-10-26 02:30)');
+    expect(flat(list.stdout)).toContain('Agera senast 2025-10-31 (räknat från Omedelbart omhändertagande: Beslutstid 2025-10-26 02:30 (+01:00))');
     expect(flat(list.stdout)).toContain('Fristens sista dag är 2025-11-02 (söndag)');
   });
 });
