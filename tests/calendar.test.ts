@@ -6,6 +6,7 @@ import {
   compareDates,
   easterSunday,
   formatInstantLocal,
+  formatInstantRecord,
   isWorkingDay,
   localDateOf,
   localTimeOf,
@@ -173,6 +174,15 @@ describe('instants in local time', () => {
     expect(localDateOf(instant)).toBe(date);
     expect(localTimeOf(instant)).toBe(time);
     expect(formatInstantLocal(instant)).toBe(`${date} ${time}`);
+  });
+
+  it('a printed record names the offset in the autumn hour that occurs twice, and only there', () => {
+    expect(formatInstantRecord('2026-10-25T00:30:00Z')).toBe('2026-10-25 02:30 (+02:00)'); // first 02:30
+    expect(formatInstantRecord('2026-10-25T01:30:00Z')).toBe('2026-10-25 02:30 (+01:00)'); // second 02:30
+    expect(formatInstantRecord('2026-10-24T23:59:00Z')).toBe('2026-10-25 01:59');
+    expect(formatInstantRecord('2026-10-25T02:00:00Z')).toBe('2026-10-25 03:00');
+    expect(formatInstantRecord('2026-03-29T01:00:00Z')).toBe('2026-03-29 03:00'); // spring: nothing twice
+    expect(formatInstantRecord('2026-12-01T02:30:00Z')).toBe('2026-12-01 03:30');
   });
 
   it('honours other time zones', () => {

@@ -170,7 +170,7 @@ describe('wrapping to the terminal width', () => {
   const long = 'Kan rättens beslut inte avvaktas (risk för hälsa eller utveckling, eller utredningen försvåras allvarligt)?';
   it.each([60, 44])('at %i columns the message, the options and the hint line break between words only', async (width) => {
     const spec = selectSpec(sv, long, [{ value: 'a', name: 'Skyddat boende eller annan placering med hemlig adress' }, { value: 'b', name: 'Nej' }], undefined, (v) => v);
-    const p = await show({ ...spec, config: { ...spec.config, width } });
+    const p = await show({ ...spec, config: { ...spec.config, width } } as typeof spec);
     const lines = p.getScreen().split('\n');
     for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(width);
     const flat = lines.join(' ').replace(/\s+/g, ' ');
@@ -236,23 +236,93 @@ describe('times as the caseworker means them', () => {
     await expect(ok.answer).resolves.toEqual({ kind: 'value', value: '2026-12-03T00:05:00+01:00' });
   });
 
-  it('refuses the spring gap with the reason and asks which of the two autumn times was meant', async () => {
+  it('refuses the spring gap with the reason', async () => {
     const spring: Ui = { ...sv, now: () => new Date('2026-03-29T08:00:00Z') };
     const gap = await show(decidedAtSpec(spring));
     gap.events.type('02:30');
     gap.events.keypress('enter');
     await gap.nextRender();
     expect(gap.getScreen()).toContain('2026-03-29 02:30 finns inte: klockan ställdes fram från 02:00 till 03:00');
-    const autumn: Ui = { ...sv, now: () => new Date('2026-10-25T08:00:00Z') };
+  });
+
+  // 09:00 on the morning after the clocks went back: 02:30 was shown twice in the night.
+  const autumn: Ui = { ...sv, now: () => new Date('2026-10-25T08:00:00Z') };
+
+  it('asks which of the two autumn times was meant, each with its date, and saves the chosen one with its offset', async () => {
     const twice = await show(decidedAtSpec(autumn));
     twice.events.type('02:30');
     twice.events.keypress('enter');
-    await twice.nextRender();
-    expect(twice.getScreen()).toContain('inträffade två gånger');
-    const chosen = await show(decidedAtSpec(autumn));
-    chosen.events.type('02:30 vintertid');
-    chosen.events.keypress('enter');
-    await expect(chosen.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+    const asked = twice.getScreen();
+    expect(asked).toContain('\n02:30 fanns två gånger när klockan ställdes tillbaka. Vilken menar du?\n');
+    expect(asked).toMatch(/❯ 02:30 sommartid \(\+02:00, den första\) → sön 25 okt 02:30\n {2}02:30 vintertid \(\+01:00, den andra\) → sön 25 okt 02:30\n/);
+    expect(asked).toContain('↑↓ flytta • ⏎ välj • < ändra tiden');
+    expect(asked).not.toContain('+02:00" (den första'); // the refusal an answers file gets
+    twice.events.keypress('down');
+    twice.events.keypress('enter');
+    await expect(twice.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+    expect(twice.getScreen()).toContain('När fattades beslutet? 02:30 → sön 25 okt 02:30 vintertid (+01:00)');
+
+    const first = await show(fieldSpec({ ...autumn, lang: 'en' }, { id: 'larm', label: { sv: 'Larm', en: 'Alarm' }, type: 'datetime' }));
+    first.events.type('2026-10-25 02:05');
+    first.events.keypress('enter');
+    expect(first.getScreen()).toContain('❯ 02:05 summer time (+02:00, the first) → Sun 25 Oct 02:05');
+    first.events.type('2'); // a digit moves to that answer, as in a list
+    first.events.type('1');
+    first.events.keypress('enter');
+    await expect(first.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:05:00+02:00' });
+    expect(first.getScreen()).toContain('Alarm 2026-10-25 02:05 → Sun 25 Oct 02:05 summer time (+02:00)');
+  });
+
+  it('goes back to the typed time with <, and takes the offset or the season typed after it without asking', async () => {
+    const p = await show(decidedAtSpec(autumn));
+    p.events.type('02:30');
+    p.events.keypress('enter');
+    expect(p.getScreen()).toContain('Vilken menar du?');
+    p.events.type('<');
+    expect(p.getScreen()).not.toContain('Vilken menar du?');
+    p.events.type(' sommartid');
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+02:00' });
+    expect(p.getScreen()).toContain('02:30 sommartid → sön 25 okt 02:30 sommartid (+02:00)');
+    for (const [typed, value] of [['02:30 +01:00', '2026-10-25T02:30:00+01:00'], ['02:30 vintertid', '2026-10-25T02:30:00+01:00'], ['2026-10-25T02:30:00+02:00', '2026-10-25T02:30:00+02:00']]) {
+      const q = await show(decidedAtSpec(autumn));
+      q.events.type(typed as string);
+      q.events.keypress('enter');
+      await expect(q.answer).resolves.toEqual({ kind: 'value', value });
+    }
+  });
+
+  it('does not ask when only one of the two can be meant: not yet happened, or before the decision', async () => {
+    // 02:40 the second time: the default is now, and Enter takes it as it is, without a question.
+    const second: Ui = { ...sv, now: () => new Date('2026-10-25T01:40:00Z') };
+    const p = await show(decidedAtSpec(second));
+    expect(p.getScreen()).toContain('(2026-10-25 02:40 vintertid)');
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:40:00+01:00' });
+    // Decided at 02:50 summer time: carried out "02:30" is the second 02:30, said in the echo.
+    const c = await show(carriedOutSpec(autumn, undefined, '2026-10-25T02:50:00+02:00'));
+    c.events.type('02:30');
+    c.events.keypress('enter');
+    await expect(c.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+    expect(c.getScreen()).toContain('02:30 → sön 25 okt 02:30 vintertid (+01:00)');
+    // Decided at 02:50 winter time: neither 02:30 can be meant.
+    const late = await show(carriedOutSpec(autumn, undefined, '2026-10-25T02:50:00+01:00'));
+    late.events.type('02:30');
+    late.events.keypress('enter');
+    await late.nextRender();
+    expect(late.getScreen()).toContain('Tiden (sön 25 okt 02:30) kan inte vara före beslutstiden (sön 25 okt 02:50)');
+  });
+
+  it('offers a saved time of the repeated hour as the one it was', async () => {
+    const p = await show(decidedAtSpec(autumn, '2026-10-25T02:30:00+02:00'));
+    expect(p.getScreen()).toContain('(2026-10-25 02:30 sommartid)');
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+02:00' });
+    const e = await show(decidedAtSpec({ ...autumn, lang: 'en' }, '2026-10-25T01:30:00Z'));
+    expect(e.getScreen()).toContain('(2026-10-25 02:30 winter time)');
+    e.events.keypress('enter');
+    await expect(e.answer).resolves.toEqual({ kind: 'value', value: '2026-10-25T02:30:00+01:00' });
+    expect(e.getScreen()).toContain('→ Sun 25 Oct 02:30 winter time (+01:00)');
   });
 });
 
@@ -262,7 +332,8 @@ describe('case reference', () => {
     p.events.type('19121212-1212');
     p.events.keypress('enter');
     await p.nextRender();
-    expect(p.getScreen()).toContain('Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället');
+    // Wrapped to the width between words (refusals are wrapped like every other line).
+    expect(p.getScreen().replace(/\s+/g, ' ')).toContain('Det ser ut som ett personnummer eller samordningsnummer: skriv journalnumret i stället');
     const ok = await show(caseRefSpec(sv));
     ok.events.type('SN 2026/0815');
     ok.events.keypress('enter');

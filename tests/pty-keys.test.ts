@@ -195,7 +195,7 @@ describe('fyll i senare, then resume', () => {
     const log = readSession(path.join(data, 'sessions'), id);
     if (!log.ok) throw new Error(log.error.kind);
     const completed = log.value.events.filter((e) => e.t === 'completed');
-    expect(completed.map((e) => e.t === 'completed' && Object.keys(e.fields))).toEqual([['kontakt'], ['ringt']]);
+    expect(completed.map((e) => e.t === 'completed' && Object.keys(e.fields as object))).toEqual([['kontakt'], ['ringt']]);
     const note = cli(['--routines', 'tests/fixtures/walk', 'export', id], { env }).stdout;
     expect(note).toContain('## Att komplettera');
     expect(note).toContain('- [ ] Kontakta polisen: Diarienummer');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CNode } from '../src/core/model.js';
 import { checkOrder } from '../src/core/time-order.js';
 import { checkInput } from '../src/engine/values.js';
-import { describeInstant, isStrictInstant, resolveTime, type TimeResult } from '../src/engine/times.js';
+import { describeInstant, isStrictInstant, resolveTime, twiceCandidates, twiceOf, type TimeResult } from '../src/engine/times.js';
 
 const ok = (r: TimeResult) => (r.ok ? r.instant : `refused:${r.problem.kind}`);
 
@@ -85,6 +85,43 @@ describe('daylight saving time in Stockholm', () => {
     expect(ok(resolveTime('2026-10-25 02:30 +02:00', { now }))).toBe('2026-10-25T02:30:00+02:00');
     expect(ok(resolveTime('02:30 vintertid', { now }))).toBe('2026-10-25T02:30:00+01:00');
     expect(ok(resolveTime('2026-10-25T02:30:00+01:00', { now }))).toBe('2026-10-25T02:30:00+01:00');
+  });
+
+  it('gives the two instants of an autumn time as candidates to choose between, in the order they happened', () => {
+    const r = resolveTime('2026-10-25 02:30', { now: '2026-10-25T09:00:00+01:00' });
+    if (r.ok || r.problem.kind !== 'dst-ambiguous') throw new Error(`not ambiguous: ${JSON.stringify(r)}`);
+    expect(twiceCandidates(r.problem)).toEqual([
+      { instant: '2026-10-25T02:30:00+02:00', offset: '+02:00', which: 'first', clock: '02:30' },
+      { instant: '2026-10-25T02:30:00+01:00', offset: '+01:00', which: 'second', clock: '02:30' },
+    ]);
+    // An hour apart, though the clock showed the same time.
+    expect(Date.parse('2026-10-25T02:30:00+01:00') - Date.parse('2026-10-25T02:30:00+02:00')).toBe(3_600_000);
+  });
+
+  it('is ambiguous through the whole repeated hour and nowhere else that night', () => {
+    const now = '2026-10-25T09:00:00+01:00';
+    for (const clock of ['02:00', '02:59']) expect(ok(resolveTime(`2026-10-25 ${clock}`, { now }))).toBe('refused:dst-ambiguous');
+    expect(ok(resolveTime('2026-10-25 01:59', { now }))).toBe('2026-10-25T01:59:00+02:00');
+    expect(ok(resolveTime('2026-10-25 03:00', { now }))).toBe('2026-10-25T03:00:00+01:00');
+    expect(ok(resolveTime('2026-10-26 02:30', { now: '2026-10-26T09:00:00+01:00' }))).toBe('2026-10-26T02:30:00+01:00');
+  });
+
+  it('is not in doubt when one of the two is before the time it may not precede', () => {
+    const now = '2026-10-25T09:00:00+01:00';
+    // Decided at 02:50 summer time: carried out "02:30" can only be the second 02:30.
+    expect(ok(resolveTime('2026-10-25 02:30', { now, notBefore: '2026-10-25T02:50:00+02:00' }))).toBe('2026-10-25T02:30:00+01:00');
+    // Decided at 02:10 summer time: both 02:30s are after it, so the question stands.
+    expect(ok(resolveTime('2026-10-25 02:30', { now, notBefore: '2026-10-25T02:10:00+02:00' }))).toBe('refused:dst-ambiguous');
+    // Both before it: the later one, for the caller to refuse naming the two times.
+    expect(ok(resolveTime('2026-10-25 02:30', { now, notBefore: '2026-10-25T02:50:00+01:00' }))).toBe('2026-10-25T02:30:00+01:00');
+  });
+
+  it('knows which of the two an instant of the repeated hour is, whatever offset it is written with', () => {
+    expect(twiceOf('2026-10-25T02:30:00+02:00')).toMatchObject({ which: 'first', offset: '+02:00', clock: '02:30' });
+    expect(twiceOf('2026-10-25T01:30:00Z')).toMatchObject({ which: 'second', offset: '+01:00', clock: '02:30' });
+    expect(twiceOf('2026-10-25T00:40:12.345Z')).toMatchObject({ which: 'first', clock: '02:40' }); // "nu" carries seconds
+    expect(twiceOf('2026-10-25T03:30:00+01:00')).toBeUndefined();
+    expect(twiceOf('2026-03-29T03:30:00+02:00')).toBeUndefined();
   });
 
   it('is not in doubt when the second 02:30 has not happened yet', () => {

@@ -1,6 +1,8 @@
 // What a typed time means. Pure: the clock is passed in as `now`. A caseworker documenting at
 // 05:21 who types "23:45" means yesterday evening, never tonight; a time in the spring gap does
-// not exist and one in the autumn overlap exists twice, so both are refused rather than guessed.
+// not exist and one in the autumn overlap exists twice, so neither is guessed: the gap is refused,
+// and the overlap comes back with both instants (twiceCandidates) for the interactive walk to ask
+// which, while an answers file is told to write the offset.
 import { isRealDate, localDateOf, localTimeOf, STOCKHOLM, wallClockInstants, weekday } from '../core/calendar.js';
 
 /** A typed time this far ahead is a clock a minute or two off, not a plan. */
@@ -25,6 +27,12 @@ export interface TimeOptions {
   planned?: boolean;
   /** Refuse date-times more than FUTURE_SLACK_MS after now (default true; planned fields never). */
   refuseFuture?: boolean;
+  /**
+   * An instant this time may not precede (a carried-out time's decision time). Used only to settle
+   * the autumn hour: of two 02:30s, one before the decision cannot be meant. Whether the time as a
+   * whole is before it is the caller's check, which names both times.
+   */
+  notBefore?: string;
 }
 
 const ISO_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -126,11 +134,59 @@ export function resolveTime(text: string, o: TimeOptions, timeZone = STOCKHOLM):
   const all = wallClockInstants(y, mo, d, h, mi, timeZone) ?? [];
   const localText = `${String(y).padStart(4, '0')}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}`;
   if (all.length === 0) return { ok: false, problem: { kind: 'dst-gap', local: localText } };
-  // Of the two 02:30s of an autumn night, one may not have happened yet: then there is no doubt.
-  const possible = refuseFuture ? all.filter((i) => Date.parse(i) <= nowMs + FUTURE_SLACK_MS) : all;
-  if (possible.length === 0) return checkFuture(all[0] as string);
+  // Of the two 02:30s of an autumn night, one may not have happened yet, or be before the time this
+  // one may not precede: then there is no doubt.
+  const happened = refuseFuture ? all.filter((i) => Date.parse(i) <= nowMs + FUTURE_SLACK_MS) : all;
+  if (happened.length === 0) return checkFuture(all[0] as string);
+  const nb = o.notBefore;
+  const possible = nb === undefined ? happened : happened.filter((i) => !isBefore(i, nb));
+  // Both before it: the later one, which the caller refuses naming both times.
+  if (possible.length === 0) return { ok: true, instant: happened[happened.length - 1] as string };
   if (possible.length > 1) return { ok: false, problem: { kind: 'dst-ambiguous', local: localText, earlier: possible[0] as string, later: possible[1] as string } };
   return { ok: true, instant: possible[0] as string };
+}
+
+/**
+ * One of the two instants a clock time of the autumn night means: the first time the clock showed
+ * it (summer time, +02:00 in Sweden) or the second (winter time, +01:00), in the order they happened.
+ */
+export interface TimeCandidate {
+  instant: string;
+  /** "+02:00": the offset of the instant, as it is saved. */
+  offset: string;
+  which: 'first' | 'second';
+  /** "02:30": the clock time both share. */
+  clock: string;
+}
+
+const offsetOf = (instant: string): string => (instant.endsWith('Z') ? '+00:00' : instant.slice(-6));
+
+/** The two instants an autumn time that occurred twice may mean, earlier first: the caseworker chooses. */
+export function twiceCandidates(p: Extract<TimeProblem, { kind: 'dst-ambiguous' }>): [TimeCandidate, TimeCandidate] {
+  const clock = p.local.slice(11, 16);
+  return [
+    { instant: p.earlier, offset: offsetOf(p.earlier), which: 'first', clock },
+    { instant: p.later, offset: offsetOf(p.later), which: 'second', clock },
+  ];
+}
+
+/**
+ * When the clock time of this instant occurred twice that night, which of the two it is (with the
+ * offset Stockholm had then, whatever offset the instant is written with); undefined for every
+ * other time. An echo or a default of such a time names which, so it is never read as the other.
+ */
+export function twiceOf(instant: string, timeZone = STOCKHOLM): TimeCandidate | undefined {
+  const ms = strictInstantMs(instant);
+  if (ms === null) return undefined;
+  const [y, mo, d] = localDateOf(instant, timeZone).split('-').map(Number) as [number, number, number];
+  const clock = localTimeOf(instant, timeZone);
+  const [h, mi] = clock.split(':').map(Number) as [number, number];
+  const all = wallClockInstants(y, mo, d, h, mi, timeZone) ?? [];
+  if (all.length < 2) return undefined;
+  const minute = Math.floor(ms / 60_000) * 60_000; // "nu" carries seconds
+  const i = all.findIndex((x) => Date.parse(x) === minute);
+  if (i < 0) return undefined;
+  return { instant, offset: offsetOf(all[i] as string), which: i === 0 ? 'first' : 'second', clock };
 }
 
 /** `later` must not be before `earlier` (both ISO instants). */

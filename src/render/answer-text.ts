@@ -1,5 +1,5 @@
 // How an answer reads in the terminal, the note and the handover.
-import { formatInstantLocal } from '../core/calendar.js';
+import { formatInstantRecord } from '../core/calendar.js';
 import { isInstant } from '../engine/values.js';
 import type { CNode } from '../core/model.js';
 import type { InputEvent } from '../core/events.js';
@@ -8,7 +8,7 @@ import { t, type Lang } from '../core/i18n.js';
 export function valueText(v: string | number | null | string[]): string {
   if (v === null || v === '') return '–';
   if (Array.isArray(v)) return v.length ? v.join(', ') : '–';
-  if (typeof v === 'string' && isInstant(v)) return formatInstantLocal(v);
+  if (typeof v === 'string' && isInstant(v)) return formatInstantRecord(v);
   return String(v);
 }
 

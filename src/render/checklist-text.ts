@@ -2,7 +2,7 @@
 // work with a pen, at most 80 columns. Colour comes only through `style`, applied after wrapping,
 // so widths are measured on the plain text and a pipe to a printer gets no escape codes.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantLocal } from '../core/calendar.js';
+import { formatInstantRecord } from '../core/calendar.js';
 import { findField, resolveRef, type CompiledRoutine } from '../core/model.js';
 import type { Started } from '../core/events.js';
 import { t, type Lang } from '../core/i18n.js';
@@ -50,7 +50,7 @@ export function deadlineParts(e: ChecklistEntry, r: CompiledRoutine, lang: Lang,
   const d = e.deadline;
   if (d !== null && 'waiting' in d) parts.push({ text: t(lang, 'checklist.waiting', { from: sourceLabel(r, d.waiting, lang) }) });
   else if (d !== null) {
-    const from = `${sourceLabel(r, d.fromRef, lang)} ${formatInstantLocal(d.from)}`;
+    const from = `${sourceLabel(r, d.fromRef, lang)} ${formatInstantRecord(d.from)}`;
     const actBy = t(lang, 'checklist.actBy', { safe: d.safe, from });
     const urgent = withStatus && e.status.state === 'open' && d.status !== 'ok';
     parts.push(
@@ -72,8 +72,8 @@ export function deadlineParts(e: ChecklistEntry, r: CompiledRoutine, lang: Lang,
 
 export function statusText(e: ChecklistEntry, lang: Lang): string | undefined {
   const s = e.status;
-  if (s.state === 'done') return t(lang, 'checklist.doneBy', { by: s.by, at: formatInstantLocal(s.at) });
-  if (s.state === 'na') return t(lang, 'checklist.naBy', { by: s.by, at: formatInstantLocal(s.at), reason: s.reason });
+  if (s.state === 'done') return t(lang, 'checklist.doneBy', { by: s.by, at: formatInstantRecord(s.at) });
+  if (s.state === 'na') return t(lang, 'checklist.naBy', { by: s.by, at: formatInstantRecord(s.at), reason: s.reason });
   return undefined;
 }
 
@@ -139,7 +139,7 @@ export function checklistMeta(r: CompiledRoutine, started: Started, session: str
     case: started.case_ref.trim() || t(lang, 'checklist.noCase'),
     session,
     worker: started.worker.trim() || '–',
-    start: formatInstantLocal(started.at),
+    start: formatInstantRecord(started.at),
     today,
   };
 }

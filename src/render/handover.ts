@@ -16,7 +16,7 @@ import type { DocFormat } from './note.js';
 import {
   calendarBlocks, courseBlock, decisionsBlocks, endOf, noteData, outcomeText, referencesBlocks, startDay, summaryBlock, type NoteData,
 } from './note-parts.js';
-import { formatInstantLocal } from '../core/calendar.js';
+import { formatInstantRecord } from '../core/calendar.js';
 import { whyText } from './why-text.js';
 
 function header(d: NoteData): DBlock {
@@ -28,7 +28,7 @@ function header(d: NoteData): DBlock {
     ul: [
       labelled(t(lang, 'note.case'), st.case_ref.trim() || t(lang, 'note.none')),
       labelled(t(lang, 'handover.from'), t(lang, 'handover.fromValue', { worker })),
-      labelled(t(lang, 'handover.period'), `${formatInstantLocal(st.at)} – ${formatInstantLocal(endOf(s).at)}`),
+      labelled(t(lang, 'handover.period'), `${formatInstantRecord(st.at)} – ${formatInstantRecord(endOf(s).at)}`),
       labelled(t(lang, 'note.outcome'), outcomeText(d)),
       labelled(t(lang, 'note.routine'), t(lang, 'note.routineValue', routine)),
       labelled(t(lang, 'note.hash'), [{ code: st.routine.hash }]),

@@ -1,7 +1,7 @@
 // What the case note and the handover say about each answer on the path: the routine's sentence
 // (its `note:` template) or, without one, the question and the answer; when it happened (a
 // recorded time, never the time it was typed); and the summary roles the routine gave it.
-import { formatInstantLocal, localDateOf, localTimeOf } from '../core/calendar.js';
+import { formatInstantRecord, localDateOf, localTimeOf } from '../core/calendar.js';
 import { isInstant } from '../engine/values.js';
 import { lookupIn, type Visit, type WalkState } from '../engine/walk.js';
 import { recordedFields, type CNode, type CompiledRoutine } from '../core/model.js';
@@ -44,7 +44,7 @@ function placeholderValue(n: CNode, visit: Visit, lang: Lang, name: string, form
   const field = recordedFields(n).find((f) => f.id === name);
   if (field?.type === 'yesno' && (raw === 'yes' || raw === 'no')) return t(lang, `answer.${raw}`);
   if (typeof raw === 'string' && isInstant(raw)) {
-    return format === 'time' ? localTimeOf(raw) : format === 'date' ? localDateOf(raw) : formatInstantLocal(raw);
+    return format === 'time' ? localTimeOf(raw) : format === 'date' ? localDateOf(raw) : formatInstantRecord(raw);
   }
   return valueText(raw as string | number);
 }

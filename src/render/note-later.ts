@@ -1,6 +1,6 @@
 // The note's "to be completed" section: fields the caseworker left "fyll i senare" during the
 // night, as open tasks for whoever completes the record.
-import { formatInstantLocal } from '../core/calendar.js';
+import { formatInstantRecord } from '../core/calendar.js';
 import { deferredFields, recordOf } from '../engine/later.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../core/model.js';
@@ -18,7 +18,7 @@ export function laterBlocks(r: CompiledRoutine, s: WalkState, lang: Lang): DBloc
   const left = deferredFields(r, s);
   // What was filled in afterwards is said too: the journal shows when each entry was made.
   const filled: DItem[] = s.events.flatMap((e) =>
-    e.t === 'completed' ? Object.keys(e.fields).map((f) => item([`${fieldName(r, e.node, f, lang)} (${formatInstantLocal(e.at)})`])) : [],
+    e.t === 'completed' ? Object.keys(e.fields).map((f) => item([`${fieldName(r, e.node, f, lang)} (${formatInstantRecord(e.at)})`])) : [],
   );
   if (left.length === 0 && filled.length === 0) return [];
   const blocks: DBlock[] = [{ h: 2, text: t(lang, 'later.noteTitle') }];

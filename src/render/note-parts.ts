@@ -3,7 +3,7 @@
 // legal references of the path, the calendar and the record of entry. Pure: everything comes from
 // the routine and the events, never from the clock.
 import type { ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantLocal, localDateOf } from '../core/calendar.js';
+import { formatInstantRecord, localDateOf } from '../core/calendar.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../core/model.js';
 import type { SessionEvent } from '../core/events.js';
@@ -16,7 +16,7 @@ import { item, labelled, strong, type DBlock, type DItem, type Span } from './do
 import { courseOf, factsOf, SUMMARY_ORDER, summaryOf, type Fact } from './note-facts.js';
 import { whyText } from './why-text.js';
 
-const time = (at: string): string => formatInstantLocal(at);
+const time = (at: string): string => formatInstantRecord(at);
 
 export interface NoteData {
   r: CompiledRoutine;

@@ -65,6 +65,12 @@ export interface KInputConfig extends Base {
   validate?: (s: string) => boolean | string;
   /** How the accepted answer is shown once done (a time echoed with its date and weekday). */
   transformer?: (s: string, state: { isFinal: boolean }) => string;
+  /**
+   * For an answer that can mean two things (an autumn time that occurred twice): the question and
+   * the answers to choose between, asked under the typed text before the prompt finishes. The
+   * prompt returns the chosen answer's value; undefined means the answer is taken as typed.
+   */
+  choose?: (answer: string) => { message: string; choices: KChoice[] } | undefined;
 }
 
 interface Styles {
@@ -119,6 +125,9 @@ function messageLines(prefix: string, message: string, width: number): string[] 
   const lines = wrap(message, width - 2);
   return lines.map((l, i) => (i === 0 ? `${prefix} ${l}` : `  ${l}`));
 }
+
+/** A refusal under the prompt ("> …"), wrapped between words: a sentence naming two dates is long. */
+const errorLines = (style: Styles, error: string, width: number): string => style.error(wrap(error, width - 2).join('\n  '));
 
 /** The finished prompt: the answer after the message, or under it when the line would be too long. */
 function doneView(style: Styles, prefix: string, message: string, answer: string, width: number): string {
@@ -180,7 +189,7 @@ function listScreen(o: ListScreen): string {
   const current = o.items[o.active];
   const description = current && !isSep(current) && current.description ? style.description(wrap(current.description, width).join('\n')) : '';
   const hints = hintLines(style, [...o.hints, ...cmdHints(o.config.keys, false)], width);
-  return [msg, page, ' ', description, o.error ? style.error(o.error) : '', hints].filter(Boolean).join('\n');
+  return [msg, page, ' ', description, o.error ? errorLines(style, o.error, width) : '', hints].filter(Boolean).join('\n');
 }
 
 export const keyedSelect = createPrompt<string, KSelectConfig>((config, done) => {
@@ -286,8 +295,41 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
   const [def, setDef] = useState(config.default ?? '');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+  // The question `choose` asks about the typed answer, the answer under the cursor, the one chosen.
+  const [asking, setAsking] = useState<{ message: string; choices: KChoice[] } | undefined>(undefined);
+  const [active, setActive] = useState(0);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
+    if (asking) {
+      // Picked with arrows, a digit and Enter; a key typed meanwhile is not text for the line.
+      rl.clearLine(0);
+      const ch = charOf(key);
+      const moved = arrowMove(key, asking.choices, active);
+      if (isEnterKey(key)) {
+        const item = asking.choices[active];
+        if (!item) return;
+        const ok = config.validate ? config.validate(item.value) : true;
+        setAsking(undefined);
+        if (ok === true) {
+          setChosen(item.short ?? item.name);
+          setStatus('done');
+          done(item.value);
+        } else {
+          rl.write(value);
+          setError(ok === false ? '' : ok);
+        }
+      } else if (moved !== undefined) {
+        setActive(moved);
+      } else if (ch !== undefined && /[1-9]/.test(ch) && asking.choices[Number(ch) - 1]) {
+        setActive(Number(ch) - 1);
+      } else if (ch === '<' || key.name === 'escape') {
+        // Back to the typed text, to change it.
+        setAsking(undefined);
+        rl.write(value);
+      }
+      return;
+    }
     const ch = charOf(key);
     // Only as the first key into an empty field (the line holds at most this key now).
     const first = value === '' && (rl.line === ch || rl.line === '');
@@ -307,6 +349,14 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
         return;
       }
       const answer = value === '' ? def : value;
+      const question = config.choose?.(answer);
+      if (question) {
+        setValue(answer);
+        setError(undefined);
+        setActive(0);
+        setAsking(question);
+        return;
+      }
       const ok = config.validate ? config.validate(answer) : true;
       if (ok === true) {
         setValue(answer);
@@ -329,13 +379,25 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
     }
   });
   const lines = messageLines(prefix, config.message, width);
-  const shownDef = def !== '' && status !== 'done' && value === '' ? style.defaultAnswer(def) : '';
   const msg = lines.map((l) => style.message(l, status)).join('\n');
+  if (status === 'done') {
+    const shown = chosen !== undefined ? `${value} ${chosen}` : config.transformer ? config.transformer(value, { isFinal: true }) : value;
+    return doneView(style, prefix, config.message, shown, width);
+  }
+  if (asking) return [`${msg} ${style.answer(value)}`, choiceLines(style, asking, active, width)];
+  const shownDef = def !== '' && value === '' ? style.defaultAnswer(def) : '';
   const lastLen = (lines[lines.length - 1] ?? '').length;
   const withDef = shownDef === '' ? msg : lastLen + def.length + 3 <= width ? `${msg} ${shownDef}` : `${msg}\n  ${shownDef}`;
-  if (status === 'done') {
-    return doneView(style, prefix, config.message, config.transformer ? config.transformer(value, { isFinal: true }) : value, width);
-  }
   const hints = hintLines(style, cmdHints(config.keys, true), width);
-  return [`${withDef} ${value}`, [error ? style.error(error) : '', hints].filter(Boolean).join('\n')];
+  return [`${withDef} ${value}`, [error ? errorLines(style, error, width) : '', hints].filter(Boolean).join('\n')];
 });
+
+/** The question a typed answer raised, its answers (the active one marked), and the keys. */
+function choiceLines(style: Styles, q: { message: string; choices: KChoice[] }, active: number, width: number): string {
+  const answers = q.choices.map((item, i) => {
+    const text = wrap(item.name, width - 2).map((l, j) => `${j === 0 && i === active ? '❯' : ' '} ${l}`).join('\n');
+    return i === active ? style.highlight(text) : text;
+  });
+  const hints = hintLines(style, [['↑↓', 'navigate'], ['⏎', 'select'], ['<', 'retype']], width);
+  return [wrap(q.message, width).map((l) => style.message(l, 'idle')).join('\n'), ...answers, hints].join('\n');
+}

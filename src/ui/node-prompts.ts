@@ -1,22 +1,17 @@
 // The prompt that fits each kind of node and field. Answers come back in the shape the engine's
 // events carry (option ids, 'yes'/'no', numbers, ISO instants), checked here only as far as a
 // person needs to be told at once; the engine checks them again when they are applied.
-import { formatInstantLocal } from '../core/calendar.js';
-import { describeInstant, isBefore, resolveTime } from '../engine/times.js';
 import type { CNode } from '../core/model.js';
 import type { Field } from '../core/schema.js';
 import type { AnswerValue } from '../core/events.js';
 import { t } from '../core/i18n.js';
-import { timeProblemText } from './input-error.js';
-import { checkboxSpec, inputSpec, selectSpec, type Parsed, type Reply, type Spec, type Ui } from './prompts.js';
+import { checkboxSpec, inputSpec, selectSpec, type KeyOpts, type Parsed, type Reply, type Spec, type Ui } from './prompts.js';
+import { readTime, timeChoice, timeDefaultOf, timeEcho, type TimeRules } from './time-prompt.js';
 
 type Question = Extract<CNode, { kind: 'question' }>;
 type FieldValue = string | number | null;
 
 const EMPTY = new Set(['', '-']);
-
-const nowLocal = (ui: Ui) => formatInstantLocal(ui.now().toISOString());
-const asLocal = (v: unknown) => (typeof v === 'string' && v !== '' ? formatInstantLocal(v) : undefined);
 
 export function readNumber(ui: Ui, s: string, min?: number, max?: number): Parsed<number> {
   const text = s.trim().replace(/\s/g, '').replace(',', '.');
@@ -27,37 +22,6 @@ export function readNumber(ui: Ui, s: string, min?: number, max?: number): Parse
   }
   return { ok: true, value: n };
 }
-
-export interface TimeRules {
-  /** A planned time: may lie ahead, and a time without date is the next one. */
-  planned?: boolean;
-  /** An earlier time of the same node this one may not precede, with its label. */
-  notBefore?: { value: string; label: string };
-}
-
-/** Reads a typed time as the caseworker meant it (see engine/times.ts), refusing it with one sentence. */
-export function readTime(ui: Ui, s: string, rules: TimeRules = {}): Parsed<string> {
-  const now = ui.now().toISOString();
-  const r = resolveTime(s, { now, ...(rules.planned ? { planned: true } : {}) });
-  if (!r.ok) return { ok: false, error: timeProblemText(ui.lang, r.problem, '', now) };
-  const nb = rules.notBefore;
-  if (nb && isBefore(r.instant, nb.value)) {
-    return {
-      ok: false,
-      error: t(ui.lang, 'input.time-before', {
-        label: t(ui.lang, 'ia.time.this'),
-        value: describeInstant(r.instant, ui.lang, now),
-        other: nb.label,
-        otherValue: describeInstant(nb.value, ui.lang, now),
-      }),
-    };
-  }
-  return { ok: true, value: r.instant };
-}
-
-/** "→ mån 30 nov 23:45": every accepted time is shown with its date and weekday before it is saved. */
-export const timeEcho = (ui: Ui) => (v: string | null) =>
-  v === null ? '' : t(ui.lang, 'time.echo', { time: describeInstant(v, ui.lang, ui.now().toISOString()) });
 
 /** Wraps a reader so that an optional value may be left empty ('' or '-' gives null). */
 function orEmpty<T>(optional: boolean | undefined, read: (s: string) => Parsed<T>, lang: Ui['lang']): (s: string) => Parsed<T | null> {
@@ -71,6 +35,18 @@ const yesNo = (ui: Ui) => [
   { value: 'yes', name: t(ui.lang, 'answer.yes') },
   { value: 'no', name: t(ui.lang, 'answer.no') },
 ];
+
+/**
+ * A time: offered as the earlier answer or now, echoed with date and weekday once accepted, and an
+ * autumn time that occurred twice asks which before the prompt finishes.
+ */
+function timeSpec(ui: Ui, message: string, prev: unknown, optional: boolean | undefined, rules: TimeRules, opts: KeyOpts = {}): Spec<Reply<string | null>> {
+  return inputSpec(ui, message, timeDefaultOf(ui, prev), orEmpty(optional, (s) => readTime(ui, s, rules), ui.lang), {
+    ...opts,
+    echo: timeEcho(ui),
+    choose: (s) => timeChoice(ui, s, rules),
+  });
+}
 
 const optionalMark = (ui: Ui, optional: boolean | undefined) => (optional ? ` ${t(ui.lang, 'ia.optional')}` : '');
 
@@ -88,7 +64,7 @@ export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue): Spec<Repl
     case 'number':
       return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => readNumber(ui, s, n.min, n.max), ui.lang));
     case 'datetime':
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(n.optional, (s) => readTime(ui, s, { planned: n.planned === true }), ui.lang), { echo: timeEcho(ui) });
+      return timeSpec(ui, message, prev, n.optional, { planned: n.planned === true });
     case 'text':
       return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true });
   }
@@ -106,7 +82,7 @@ export function fieldSpec(ui: Ui, f: Field, prev?: FieldValue, notBefore?: TimeR
       return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => readNumber(ui, s), ui.lang), opts);
     case 'datetime': {
       const rules: TimeRules = { planned: f.planned === true, ...(notBefore ? { notBefore } : {}) };
-      return inputSpec(ui, message, asLocal(prev) ?? nowLocal(ui), orEmpty(f.optional, (s) => readTime(ui, s, rules), ui.lang), { ...opts, echo: timeEcho(ui) });
+      return timeSpec(ui, message, prev, f.optional, rules, opts);
     }
     case 'text':
       return inputSpec(ui, message, prevText, orEmpty(f.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), opts);
@@ -128,13 +104,13 @@ export function groundSpec(ui: Ui, n: Extract<CNode, { kind: 'decision' }>, prev
 }
 
 export function decidedAtSpec(ui: Ui, prev?: string): Spec<Reply<string>> {
-  return inputSpec(ui, t(ui.lang, 'ia.decision.at'), asLocal(prev) ?? nowLocal(ui), (s) => readTime(ui, s), { echo: timeEcho(ui) });
+  return timeSpec(ui, t(ui.lang, 'ia.decision.at'), prev, false, {}) as Spec<Reply<string>>;
 }
 
 /** Execution may not have happened yet: '-' (or clearing the default) records it as not carried out. */
 export function carriedOutSpec(ui: Ui, prev?: string | null, decidedAt?: string): Spec<Reply<string | null>> {
   const rules: TimeRules = decidedAt ? { notBefore: { value: decidedAt, label: t(ui.lang, 'ia.time.decidedAt') } } : {};
-  return inputSpec(ui, t(ui.lang, 'ia.decision.carried'), asLocal(prev) ?? nowLocal(ui), orEmpty(true, (s) => readTime(ui, s, rules), ui.lang), { echo: timeEcho(ui) });
+  return timeSpec(ui, t(ui.lang, 'ia.decision.carried'), prev, true, rules);
 }
 
 export function endSpec(ui: Ui): Spec<Reply<'finish'>> {

@@ -174,14 +174,16 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /**
  * A line of text, read by `read`; a command key as the first key (or a sign alone on the line) is
- * the command. `echo` shows what the accepted text was read as, on the answer's own line.
+ * the command. `echo` shows what the accepted text was read as, on the answer's own line. `choose`
+ * gives, for a text that can mean two things (an autumn time that occurred twice), the question and
+ * answers the prompt asks before it finishes; the chosen answer's value is then read instead.
  */
 export function inputSpec<T>(
   ui: Ui,
   message: string,
   def: string | undefined,
   read: (s: string) => Parsed<T>,
-  opts: KeyOpts & { echo?: (value: T) => string } = {},
+  opts: KeyOpts & { echo?: (value: T) => string; choose?: KInputConfig['choose'] } = {},
 ): Spec<Reply<T>> {
   const echo = opts.echo;
   return {
@@ -189,6 +191,7 @@ export function inputSpec<T>(
     config: {
       message,
       ...(def !== undefined && def !== '' ? { default: def } : {}),
+      ...(opts.choose ? { choose: opts.choose } : {}),
       keys: cmdKeys(ui, opts),
       theme: theme(ui),
       // What the accepted text was read as, on the answer's own line ("23:45 → mån 30 nov 23:45").
