@@ -3,7 +3,7 @@
 import type { Document, LineCounter } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { Source } from './source.js';
-import { buildPosIndex, type PosIndex } from './source-index.js';
+import { posIndexer, type PosIndex } from './source-index.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
@@ -11,32 +11,35 @@ import { yamlLib } from './yaml-lib.js';
  * parser, and most files are clean. Anything it is unsure of (an error, a duplicate key, an anchor,
  * a tag it would accept silently) returns undefined and the careful path (source-careful.ts) reports it.
  */
-export function fastData(text: string): Record<string, unknown> | undefined {
+export function fastData(text: string): { data: Record<string, unknown>; index: PosIndex } | undefined {
   if (/!!|!<|(^|[\s[{,])!(\s|$)/m.test(text)) return undefined;
   let anchored = false;
   let data: unknown;
+  // Where every node starts is noted in the same read: a second read for the first diagnostic that
+  // needs a position came late, with the compiled routine alive, and was the peak of a big validate.
+  const indexer = posIndexer(text);
   try {
     // An anchor needs an '&': without one in the text, no node needs watching.
-    const listener = text.includes('&')
-      ? (event: string, state: unknown) => {
-          if (event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
-        }
-      : undefined;
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
+    const watchAnchors = text.includes('&');
+    const listener = (event: string, state: unknown) => {
+      indexer.listener(event, state);
+      if (watchAnchors && event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
+    };
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener });
   } catch {
     return undefined;
   }
   if (anchored || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, index: indexer.finish() };
 }
 
 /**
- * A source whose positions are found only when a diagnostic asks where something is. A file that
- * took the fast way in is read a second time by js-yaml, noting where every node starts: the
- * position-keeping YAML library would hold some hundred bytes per character of the file (about
- * 250 MB for a routine at the 2 MB limit), the index a small fraction of that.
+ * A source whose positions are looked up only when a diagnostic asks where something is, in the
+ * index js-yaml's read noted (where every node starts): the position-keeping YAML library would
+ * hold some hundred bytes per character of the file (about 250 MB for a routine at the 2 MB
+ * limit), the index a small fraction of that.
  */
-export function lazySource(file: string, text: string, data: unknown): Source {
+export function lazySource(file: string, text: string, data: unknown, index: PosIndex): Source {
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const ensure = () => {
     if (!parsed) {
@@ -47,7 +50,6 @@ export function lazySource(file: string, text: string, data: unknown): Source {
     }
     return parsed;
   };
-  let index: PosIndex | undefined;
   const src: Source & { posIndex: () => PosIndex | undefined } = {
     file,
     text,
@@ -58,7 +60,7 @@ export function lazySource(file: string, text: string, data: unknown): Source {
     get lines() {
       return ensure().lines;
     },
-    posIndex: () => (index ??= buildPosIndex(text)),
+    posIndex: () => index,
   };
   return src;
 }
