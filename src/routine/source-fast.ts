@@ -3,7 +3,7 @@
 import type { Document, LineCounter } from 'yaml';
 import jsyaml from 'js-yaml';
 import type { Source } from './source.js';
-import { posIndexer, type PosIndex } from './source-index.js';
+import { buildPosIndex, type PosIndex } from './source-index.js';
 import { yamlLib } from './yaml-lib.js';
 
 /**
@@ -11,35 +11,32 @@ import { yamlLib } from './yaml-lib.js';
  * parser, and most files are clean. Anything it is unsure of (an error, a duplicate key, an anchor,
  * a tag it would accept silently) returns undefined and the careful path (source-careful.ts) reports it.
  */
-export function fastData(text: string): { data: Record<string, unknown>; index: PosIndex } | undefined {
+export function fastData(text: string): Record<string, unknown> | undefined {
   if (/!!|!<|(^|[\s[{,])!(\s|$)/m.test(text)) return undefined;
   let anchored = false;
   let data: unknown;
-  // Where every node starts is noted in the same read: a second read for the first diagnostic that
-  // needs a position came late, with the compiled routine alive, and was the peak of a big validate.
-  const indexer = posIndexer(text);
   try {
     // An anchor needs an '&': without one in the text, no node needs watching.
-    const watchAnchors = text.includes('&');
-    const listener = (event: string, state: unknown) => {
-      indexer.listener(event, state);
-      if (watchAnchors && event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
-    };
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener });
+    const listener = text.includes('&')
+      ? (event: string, state: unknown) => {
+          if (event === 'close' && (state as { anchor?: string | null }).anchor) anchored = true;
+        }
+      : undefined;
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, ...(listener ? { listener } : {}) });
   } catch {
     return undefined;
   }
   if (anchored || data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  return { data: data as Record<string, unknown>, index: indexer.finish() };
+  return data as Record<string, unknown>;
 }
 
 /**
- * A source whose positions are looked up only when a diagnostic asks where something is, in the
- * index js-yaml's read noted (where every node starts): the position-keeping YAML library would
- * hold some hundred bytes per character of the file (about 250 MB for a routine at the 2 MB
- * limit), the index a small fraction of that.
+ * A source whose positions are found only when a diagnostic asks where something is. A file that
+ * took the fast way in is read a second time by js-yaml, noting where every node starts: the
+ * position-keeping YAML library would hold some hundred bytes per character of the file (about
+ * 250 MB for a routine at the 2 MB limit), the index a small fraction of that.
  */
-export function lazySource(file: string, text: string, data: unknown, index: PosIndex): Source {
+export function lazySource(file: string, text: string, data: unknown): Source {
   let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
   const ensure = () => {
     if (!parsed) {
@@ -50,6 +47,7 @@ export function lazySource(file: string, text: string, data: unknown, index: Pos
     }
     return parsed;
   };
+  let index: PosIndex | undefined;
   const src: Source & { posIndex: () => PosIndex | undefined } = {
     file,
     text,
@@ -60,7 +58,7 @@ export function lazySource(file: string, text: string, data: unknown, index: Pos
     get lines() {
       return ensure().lines;
     },
-    posIndex: () => index,
+    posIndex: () => (index ??= buildPosIndex(text)),
   };
   return src;
 }

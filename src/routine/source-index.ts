@@ -1,6 +1,7 @@
-// An index of where every node of a js-yaml document starts, noted by a listener while js-yaml
-// reads the file (source-fast.ts): positions for a file that took the fast way in, at a small
-// fraction of the memory the position-keeping YAML library would take.
+// An index of where every node of a js-yaml document starts, built by a second read of the text
+// with a listener: positions for a file that took the fast way in, at a small fraction of the
+// memory the position-keeping YAML library would take.
+import jsyaml from 'js-yaml';
 import type { Position } from '../core/diagnostics.js';
 import type { PathSegment } from './source.js';
 
@@ -44,8 +45,19 @@ function contentStart(text: string, from: number): number {
 const startOf = (n: PosNode): number => (typeof n === 'number' ? (n < 0 ? -1 - n : n) : n.start);
 const isEmpty = (n: PosNode): boolean => typeof n === 'number' && n < 0;
 
+export function buildPosIndex(text: string): PosIndex {
+  const indexer = posIndexer(text);
+  try {
+    jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false, listener: indexer.listener });
+  } catch {
+    // The fast way in has read this text already; should it fail now, the library locates.
+    return { root: undefined, lineStarts: [] };
+  }
+  return indexer.finish();
+}
+
 /** A js-yaml listener that notes where every node starts, and the index it has built. */
-export function posIndexer(text: string): { listener: (event: string, state: unknown) => void; finish: () => PosIndex } {
+function posIndexer(text: string): { listener: (event: string, state: unknown) => void; finish: () => PosIndex } {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   // Children are kept only by collections; most frames are scalars and allocate nothing more.

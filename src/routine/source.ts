@@ -35,6 +35,6 @@ export function parseYaml(text: string, file: string): { ok: true; source: Sourc
   const deep = tooDeep(text, file);
   if (deep) return { ok: false, diagnostics: [deep] };
   const fast = fastData(text);
-  if (fast !== undefined) return { ok: true, source: lazySource(file, text, fast.data, fast.index) };
+  if (fast !== undefined) return { ok: true, source: lazySource(file, text, fast) };
   return carefulSource(text, file);
 }
