@@ -5,6 +5,7 @@ import { todayLocal, type Context } from '../core/context.js';
 import { EXIT } from '../core/errors.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { kindOfData, loadRoutine, readSource } from '../routine/load.js';
+import { indexPositions } from '../routine/source.js';
 import { BUNDLED_DIR, loadReferenceFiles, openRegistry, readFileSafe, routineFiles } from '../routine/registry.js';
 import { ScenarioFileSchema } from '../owner/scenario.js';
 import { checkContactsShape, checkModuleShape, checkReferencesShape, parseWith } from '../routine/shape.js';
@@ -46,6 +47,7 @@ function sharedInputs(ctx: Context, folders: string[]): Shared {
 function validateFile(file: string, shared: Shared): Diagnostic[] {
   const src = readSource(file, readFileSafe);
   if (!src.ok) return src.diagnostics;
+  indexPositions(src.source);
   const kind = kindOfData(src.source.data);
   const shapeOnly = (r: { ok: true } | { ok: false; diagnostics: Diagnostic[] }) => (r.ok ? [] : r.diagnostics);
   if (kind === 'module') return shapeOnly(checkModuleShape(src.source));

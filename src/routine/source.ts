@@ -17,6 +17,16 @@ export { MAX_DEPTH } from './source-depth.js';
 export { decodeBytes } from './source-bytes.js';
 export { locate, positionAt } from './source-locate.js';
 
+/**
+ * Notes now where every node of a file that took the fast way in starts, rather than at the first
+ * position a diagnostic asks for. For a caller that will print positions: that second read of the
+ * text then comes while little else is alive, not at the end of the checks, where it was the peak
+ * of a big validate's memory.
+ */
+export function indexPositions(src: Source): void {
+  (src as Partial<{ posIndex: () => unknown }>).posIndex?.();
+}
+
 export interface Source {
   file: string;
   text: string;
