@@ -4,7 +4,7 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCached, registryFolders, type ReadFile } from '../src/routine/cache.js';
+import { openCached, registryFolders, sumOf, type ReadFile } from '../src/routine/cache.js';
 import { openRegistry, type Registry } from '../src/routine/registry.js';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
 
@@ -135,6 +135,23 @@ describe('the compiled-routine cache', () => {
     }
   });
 
+  it('a routine damaged inside a well-formed entry is a miss, found when the entry is opened, not an internal error later', async () => {
+    const env = { JOUR_ROUTINE_CACHE: cache };
+    expect(cli(['--routines', folder, 'list'], { env }).code).toBe(0);
+    const [entry] = readdirSync(cache).filter((f) => f.endsWith('.json'));
+    if (!entry) throw new Error('no cache entry written');
+    const file = join(cache, entry);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { routines: [string, string, string][] };
+    for (const r of stored.routines) r[2] = r[2].slice(0, r[2].length >> 1); // each routine's text cut in half
+    writeFileSync(file, JSON.stringify(stored));
+    const listed = cli(['--routines', folder, 'list'], { env });
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('Provrutin för barn (test)');
+    const shown = cli(['--routines', folder, 'show', 'prov-barn'], { env });
+    expect({ code: shown.code, err: shown.stderr }).toEqual({ code: 0, err: '' });
+  });
+
   it('JOUR_ROUTINE_NO_CACHE=1 switches it off: always built, nothing written', async () => {
     const env = { JOUR_ROUTINE_CACHE: cache, JOUR_ROUTINE_NO_CACHE: '1' };
     await open(env);
@@ -148,11 +165,14 @@ describe('the compiled-routine cache', () => {
     const listed = cli(['--routines', folder, 'list'], { env });
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain('Provrutin för barn (test)');
-    // Tamper with the stored title (the files are unchanged): only a command that uses the cache shows it.
+    // Tamper with the stored title (the files are unchanged), its sum made to match: only a command
+    // that uses the cache shows it.
     const [entry] = readdirSync(cache).filter((f) => f.endsWith('.json'));
     if (!entry) throw new Error('no cache entry written');
     const file = join(cache, entry);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Provrutin för barn (test)', 'Provrutin ur cachen'));
+    const tampered = JSON.parse(readFileSync(file, 'utf8').replace('Provrutin för barn (test)', 'Provrutin ur cachen')) as { routines: [string, string, string][]; sum: string };
+    tampered.sum = sumOf(tampered.routines);
+    writeFileSync(file, JSON.stringify(tampered));
     expect(cli(['--routines', folder, 'list'], { env }).stdout).toContain('Provrutin ur cachen');
     // And a diagnostic planted in the entry would be printed by `validate` if it read the cache.
     const planted = JSON.parse(readFileSync(file, 'utf8')) as { registry: { data: { diagnostics: unknown[] } } };

@@ -16,7 +16,7 @@ import type { Registry } from './registry.js';
 import type { LoadResult } from './load.js';
 
 /** Bumped whenever what is stored changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const REFERENCES_FILE = 'references.yaml';
 
@@ -71,6 +71,11 @@ export function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return env.JOUR_ROUTINE_CACHE || envPaths('jour-routine', { suffix: '' }).cache;
 }
 
+export const sumOf = (routines: [string, string, string][]): string => {
+  const h = createHash('sha256');
+  for (const [id, file, text] of routines) h.update(`${id}\0${file}\0${text}\0`);
+  return h.digest('hex');
+};
 const hashOf = (bytes: Uint8Array | undefined): string | null => (bytes === undefined ? null : createHash('sha256').update(bytes).digest('hex'));
 
 export interface CachedOpen {
@@ -98,6 +103,11 @@ interface Entry {
    * one routine it walks, not every routine in the folders.
    */
   routines: [string, string, string][];
+  /**
+   * The sha256 of the routines' texts: they are parsed only when first read, too late to fall back
+   * to the files, so a damaged text must be found when the entry is opened.
+   */
+  sum: string;
 }
 
 /** A value as JSON data: where its Maps were (outermost first), and what it holds more than once. */
@@ -148,6 +158,7 @@ function readEntry(file: string, listing: string[]): Registry | undefined {
   if (entry.format !== FORMAT || entry.version !== VERSION || !entry.registry || typeof entry.deps !== 'object') return undefined;
   if (!Array.isArray(entry.routines) || !entry.routines.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => typeof x === 'string'))) return undefined;
   if (JSON.stringify(entry.listing) !== JSON.stringify(listing)) return undefined;
+  if (entry.sum !== sumOf(entry.routines)) return undefined;
   for (const [f, h] of Object.entries(entry.deps)) if (hashOf(readFileSafe(f)) !== h) return undefined;
   try {
     const registry = revive(entry.registry, undefined) as Registry;
@@ -169,7 +180,7 @@ function lazyRoutine(file: string, text: string, registry: Registry): { file: st
   };
 }
 
-function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | 'routines'>, registry: Registry): void {
+function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | 'routines' | 'sum'>, registry: Registry): void {
   let tmp: string | undefined;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -180,7 +191,7 @@ function writeEntry(dir: string, file: string, entry: Omit<Entry, 'registry' | '
     // What the registry holds is pointed to from the routines (their legal references), not repeated.
     const inRegistry = new Map([...seen].map(([o, p]) => [o, [IN_REGISTRY, ...p]]));
     const each = [...routines].map(([id, r]): [string, string, string] => [id, r.file, JSON.stringify(toData(r.result, new Map(inRegistry)))]);
-    const text = JSON.stringify({ ...entry, registry: stored, routines: each });
+    const text = JSON.stringify({ ...entry, registry: stored, routines: each, sum: sumOf(each) });
     tmp = join(dir, `.routines-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     writeFileSync(tmp, text, { mode: 0o600, flag: 'wx' });
     // Atomic: a reader sees the old entry or the new one, never half of one.
