@@ -68,6 +68,19 @@ describe('run: times refused', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).decisions[0].decided_at).toBe('2026-10-25T02:30:00+01:00');
   });
+
+  it('a carried-out time of that hour is settled by the decision when only one of the two can be meant, as in the walk', () => {
+    const at = '2026-10-25T09:00:00+01:00';
+    // Decided at the second 02:30: the first 02:45 would be before it, so only the second is possible.
+    const ok = run(answers({ decided_at: '2026-10-25 02:30 vintertid', carried_out_at: '2026-10-25 02:45' }), '--at', at, '--json');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).decisions[0]).toMatchObject({ decided_at: '2026-10-25T02:30:00+01:00', carried_out_at: '2026-10-25T02:45:00+01:00' });
+    // Decided at the first 02:30: both 02:45s come after it, so the file must still say which.
+    const asked = run(answers({ decided_at: '2026-10-25 02:30 sommartid', carried_out_at: '2026-10-25 02:45' }), '--at', at);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('"2026-10-25 02:45 +02:00" (den första, sommartid)');
+  });
 });
 
 describe('run --at', () => {

@@ -23,11 +23,12 @@ export interface TimeRef {
 
 type TimeOut = { ok: true; value: string | null } | { ok: false; error: InputError };
 
-function toTime(v: Raw, ref: TimeRef, node: string, field: string | undefined, planned: boolean | undefined): TimeOut {
+/** `notBefore`: the time this one may not precede, which settles an autumn time that occurred twice when only one of the two can be meant (as in the walk). */
+function toTime(v: Raw, ref: TimeRef, node: string, field: string | undefined, planned: boolean | undefined, notBefore?: unknown): TimeOut {
   if (v === undefined || v === null || v === '') return { ok: true, value: null };
   const f = field !== undefined ? { field } : {};
   if (typeof v !== 'string') return { ok: false, error: { kind: 'not-a-time', node, ...f } };
-  const r = resolveTime(v, { now: ref.now, refuseFuture: ref.refuseFuture, ...(planned ? { planned } : {}) });
+  const r = resolveTime(v, { now: ref.now, refuseFuture: ref.refuseFuture, ...(planned ? { planned } : {}), ...(typeof notBefore === 'string' ? { notBefore } : {}) });
   if (r.ok) return { ok: true, value: r.instant };
   return { ok: false, error: r.problem.kind === 'unparseable' ? { kind: 'not-a-time', node, ...f } : { kind: 'bad-time', node, ...f, problem: r.problem } };
 }
@@ -50,15 +51,19 @@ function unconvertible(node: string, type: string, field?: string): InputError {
   return { kind: 'required', node, ...f };
 }
 
-function fieldsOf(n: CNode, raw: Raw, ref: TimeRef, skip: string[]): { ok: true; fields: Record<string, string | number | null> } | { ok: false; error: InputError } {
+/** `known`: the node's own times read already (a decision's), for a field's `not_before`. */
+function fieldsOf(n: CNode, raw: Raw, ref: TimeRef, skip: string[], known: Record<string, unknown> = {}): { ok: true; fields: Record<string, string | number | null> } | { ok: false; error: InputError } {
   const given = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
   const record = n.kind === 'step' || n.kind === 'decision' ? (n.record ?? []) : [];
   const fields: Record<string, string | number | null> = {};
-  for (const [k, v] of Object.entries(given)) {
+  const fieldOf = (k: string): Field | undefined => record.find((x) => x.id === k);
+  // A field that may not precede another is read after it, whatever the order in the file.
+  const entries = Object.entries(given).sort(([a], [b]) => Number(fieldOf(a)?.not_before !== undefined) - Number(fieldOf(b)?.not_before !== undefined));
+  for (const [k, v] of entries) {
     if (skip.includes(k)) continue;
-    const f: Field | undefined = record.find((x) => x.id === k);
+    const f = fieldOf(k);
     if (f?.type === 'datetime') {
-      const time = toTime(v, ref, n.id, k, f.planned);
+      const time = toTime(v, ref, n.id, k, f.planned, f.not_before === undefined ? undefined : (fields[f.not_before] ?? known[f.not_before]));
       if (!time.ok) return time;
       fields[k] = time.value;
       continue;
@@ -96,9 +101,9 @@ export function convertAnswer(n: CNode, raw: Raw, at: string, ref: TimeRef = { n
     const g = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Raw>) : {};
     const decidedAt = toTime(g.decided_at, ref, n.id, 'decided_at', false);
     if (!decidedAt.ok) return decidedAt;
-    const carried = toTime(g.carried_out_at, ref, n.id, 'carried_out_at', false);
+    const carried = toTime(g.carried_out_at, ref, n.id, 'carried_out_at', false, decidedAt.value);
     if (!carried.ok) return carried;
-    const f = fieldsOf(n, g, ref, ['decided_by', 'ground', 'decided_at', 'carried_out_at']);
+    const f = fieldsOf(n, g, ref, ['decided_by', 'ground', 'decided_at', 'carried_out_at'], { decided_at: decidedAt.value, carried_out_at: carried.value });
     if (!f.ok) return f;
     return {
       ok: true,
