@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { formatInstantRecord } from '../src/render/record-time.js';
 import {
   addDays,
   addMonths,
   compareDates,
   easterSunday,
   formatInstantLocal,
-  formatInstantRecord,
   isWorkingDay,
   localDateOf,
   localTimeOf,

@@ -259,18 +259,6 @@ export function formatInstantLocal(instantIso: string, timeZone = STOCKHOLM): st
   return `${localDateOf(instantIso, timeZone)} ${localTimeOf(instantIso, timeZone)}`;
 }
 
-/**
- * A time as printed in a record (checklist, note, handover, lists): the local date and time, and
- * in the autumn hour the clock shows twice its offset too ("2026-10-25 02:30 (+01:00)"), since the
- * wall time alone does not say which was meant. Not for text that is read back as a time.
- */
-export function formatInstantRecord(instantIso: string, timeZone = STOCKHOLM): string {
-  const local = formatInstantLocal(instantIso, timeZone);
-  const ms = Date.parse(instantIso);
-  const twice = [ms - 3_600_000, ms + 3_600_000].some((other) => wallMs(other, timeZone) === wallMs(ms, timeZone));
-  return twice ? `${local} (${formatWithOffset(ms, timeZone).slice(19)})` : local;
-}
-
 function formatWithOffset(ms: number, timeZone: string): string {
   const off = offsetMinutes(ms, timeZone);
   const abs = Math.abs(off);

@@ -1,5 +1,5 @@
 // How an answer reads in the terminal, the note and the handover.
-import { formatInstantRecord } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import { isInstant } from '../engine/values.js';
 import type { CNode } from '../core/model.js';
 import type { InputEvent } from '../core/events.js';

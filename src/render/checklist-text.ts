@@ -2,7 +2,7 @@
 // work with a pen, at most 80 columns. Colour comes only through `style`, applied after wrapping,
 // so widths are measured on the plain text and a pipe to a printer gets no escape codes.
 import { URGENCY_ORDER, type ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantRecord } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import { findField, resolveRef, type CompiledRoutine } from '../core/model.js';
 import type { Started } from '../core/events.js';
 import { t, type Lang } from '../core/i18n.js';

@@ -16,7 +16,7 @@ import type { DocFormat } from './note.js';
 import {
   calendarBlocks, courseBlock, decisionsBlocks, endOf, noteData, outcomeText, referencesBlocks, startDay, summaryBlock, type NoteData,
 } from './note-parts.js';
-import { formatInstantRecord } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import { whyText } from './why-text.js';
 
 function header(d: NoteData): DBlock {

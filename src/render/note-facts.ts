@@ -1,7 +1,8 @@
 // What the case note and the handover say about each answer on the path: the routine's sentence
 // (its `note:` template) or, without one, the question and the answer; when it happened (a
 // recorded time, never the time it was typed); and the summary roles the routine gave it.
-import { formatInstantRecord, localDateOf, localTimeOf } from '../core/calendar.js';
+import { localDateOf, localTimeOf } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import { isInstant } from '../engine/values.js';
 import { lookupIn, type Visit, type WalkState } from '../engine/walk.js';
 import { recordedFields, type CNode, type CompiledRoutine } from '../core/model.js';

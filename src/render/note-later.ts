@@ -1,6 +1,6 @@
 // The note's "to be completed" section: fields the caseworker left "fyll i senare" during the
 // night, as open tasks for whoever completes the record.
-import { formatInstantRecord } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import { deferredFields, recordOf } from '../engine/later.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../core/model.js';

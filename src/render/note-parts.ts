@@ -3,7 +3,8 @@
 // legal references of the path, the calendar and the record of entry. Pure: everything comes from
 // the routine and the events, never from the clock.
 import type { ChecklistEntry } from '../engine/checklist.js';
-import { formatInstantRecord, localDateOf } from '../core/calendar.js';
+import { localDateOf } from '../core/calendar.js';
+import { formatInstantRecord } from './record-time.js';
 import type { WalkState } from '../engine/walk.js';
 import type { CompiledRoutine } from '../core/model.js';
 import type { SessionEvent } from '../core/events.js';
