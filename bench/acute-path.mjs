@@ -1,7 +1,7 @@
 // The acute path of issue 9, measured in a real pseudo-terminal: the child routine with the
 // police on site, a 15-year-old, and custody needed. Prints how many prompts it takes until the
 // instruction to call the on-call decision-maker is on screen, and how many until the finished
-// checklist, (a) answering every field and (b) leaving every "fyll i senare" field for later.
+// checklist, (a) answering every field and (b) leaving everything that may wait for later (`*`).
 // The walk itself is bench/acute-walk.mjs, shared with tests/acute-path.test.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,11 +41,11 @@ function term(args, env) {
 }
 
 const KIND = {
-  question: 'questions',
+  question: 'questions that choose the way',
+  'question-may-wait': 'questions that could wait, answered',
   decision: 'decision parts (who, ground, times)',
   needed: 'step fields the walk reads (may not wait)',
   field: 'step fields that could wait, answered',
-  later: '">" (fields left for later)',
   done: 'steps confirmed done',
 };
 
@@ -71,7 +71,7 @@ export async function bench() {
     row('prompts until "call the on-call decision-maker" is shown', all.toCall, later.toCall),
     row('prompts until the finished checklist', all.toChecklist, later.toChecklist),
     row('key presses until the finished checklist', all.keys, later.keys),
-    ...['question', 'decision', 'needed', 'field', 'later', 'done'].map((k) => row(`  prompts: ${KIND[k]}`, all.kinds[k] ?? 0, later.kinds[k] ?? 0)),
+    ...['question', 'question-may-wait', 'decision', 'needed', 'field', 'done'].map((k) => row(`  prompts: ${KIND[k]}`, all.kinds[k] ?? 0, later.kinds[k] ?? 0)),
   ];
   if (process.env.ACUTE_TRAIL) lines.push('', 'fyll senare, prompt by prompt:', ...later.trail.map((s, i) => `${String(i + 1).padStart(3)} ${s}`));
   return lines;

@@ -9,7 +9,7 @@
 // one question or field on screen, counted by its key-hint line; waiting is for screen text.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeferrable } from '../dist/engine/later.js';
+import { isDeferrable, laterNext } from '../dist/engine/later.js';
 import { replay } from '../dist/engine/walk.js';
 import { EventSchema } from '../dist/core/events.js';
 
@@ -45,6 +45,8 @@ export const ANSWERS = {
 
 /** The node whose screen tells the caseworker to call the on-call decision-maker. */
 export const CALL = /(^|\.)beslutsfattare$/;
+/** Its instruction on screen. */
+export const CALL_TEXT = /Kontakta beslutsfattaren i beredskap/;
 
 /** The parts a node asks, in order, as prompt kinds and field ids. */
 function parts(n) {
@@ -62,8 +64,7 @@ function parts(n) {
 const digit = (i) => String(i + 1);
 
 /** The keys that answer one prompt, and how many key presses that is. */
-function keysFor(r, n, part, deferAll) {
-  if (deferAll && part.field && isDeferrable(r, n, part.field)) return { keys: '>', n: 1 };
+function keysFor(r, n, part) {
   const want = ANSWERS[n.id] ?? ANSWERS[n.id.split('.').pop()];
   switch (part.kind) {
     case 'yesno': return { keys: `${digit((want ?? 'no') === 'yes' ? 0 : 1)}\r`, n: 2 };
@@ -86,7 +87,8 @@ export const START_ARGS = ['--contacts', 'examples/contacts.yaml', 'start', ROUT
 /**
  * Walks the acute path once in the terminal `term` (started with START_ARGS and JOUR_ROUTINE_DATA
  * = `data`): `term.waitFor(re)` resolves with the screen text since the previous wait, `term.send`
- * types. `deferAll`: `>` at every field that may be left "fyll i senare".
+ * types. `deferAll`: `*` at the first prompt, so that everything that may be left "fyll i senare"
+ * is left without being asked (fields, and questions no answer to which changes the way).
  *
  * Returns the prompt on which the call instruction appeared and its screen, the number of prompts
  * before the end (where the finished checklist is on screen) and that screen, the key presses,
@@ -104,6 +106,14 @@ export async function walkAcute(r, term, data, deferAll) {
   let seenEvents = 0;
   const trail = [];
   const kinds = {};
+  if (deferAll) {
+    // One key at the first prompt, as the first screen suggests; the same prompt is drawn again
+    // and is counted once, below.
+    await term.waitFor(/Bråttom\? \*[\s\S]*\? hjälp[^\n]*\n?/);
+    term.send('*');
+    keys++;
+    await term.waitFor(/Allt som kan vänta fylls i senare/);
+  }
   for (;;) {
     const screen = await term.waitFor(/\? hjälp[^\n]*\n?/);
     const dir = join(data, 'sessions');
@@ -116,22 +126,24 @@ export async function walkAcute(r, term, data, deferAll) {
     seenEvents = events.length;
     const n = r.nodes.get(id);
     prompts++;
-    if (toCall === undefined && CALL.test(id)) { toCall = prompts; callScreen = screen; }
+    // The call may be on a screen of its own or shown above the next prompt (its step asks
+    // nothing the walk needs when everything that can wait is left for later).
+    if (toCall === undefined && (CALL.test(id) || CALL_TEXT.test(screen))) { toCall = prompts; callScreen = screen; }
     if (n.kind === 'end') {
       // The finished checklist is on screen with the end; what remains is confirming it.
       term.send('\r');
       await term.waitFor(/--handover/);
       return { toCall, callScreen, toChecklist: prompts - 1, endScreen: screen, keys, trail, kinds };
     }
-    const ps = parts(n);
-    const k = keysFor(r, n, ps[part] ?? { kind: 'text' }, deferAll);
-    trail.push(`${id}${ps[part]?.field ? `.${ps[part].field}` : ''}${k.keys === '>' ? ' >' : ''}`);
-    const kind = k.keys === '>' ? 'later' : n.kind === 'question' ? 'question' : n.kind === 'decision' && !(n.record ?? []).some((f) => f.id === ps[part]?.field) ? 'decision'
+    // With everything that can wait left for later, only the parts the walk needs are asked.
+    const ps = parts(n).filter((p) => !deferAll || !p.field || !isDeferrable(r, n, p.field));
+    const k = keysFor(r, n, ps[part] ?? { kind: 'text' });
+    trail.push(`${id}${ps[part]?.field ? `.${ps[part].field}` : ''}`);
+    const mayWait = n.kind === 'question' && laterNext(r, n, state.path) !== undefined;
+    const kind = n.kind === 'question' ? (mayWait ? 'question-may-wait' : 'question') : n.kind === 'decision' && !(n.record ?? []).some((f) => f.id === ps[part]?.field) ? 'decision'
       : ps[part]?.field && !isDeferrable(r, n, ps[part].field) ? 'needed' : ps[part]?.field ? 'field' : 'done';
     kinds[kind] = (kinds[kind] ?? 0) + 1;
     part++;
-    // `>` leaves the node's following deferrable fields for later too.
-    if (k.keys === '>') while (ps[part]?.field && isDeferrable(r, n, ps[part].field)) part++;
     keys += k.n;
     term.send(k.keys);
     await term.waitFor(/✔[^\n]*/);

@@ -90,7 +90,9 @@ describe('deferring and completing', () => {
     expect(deferredFields(r, done).map((d) => d.field.id)).toEqual(['diarienummer']);
     expect(answerText(node('polis'), done.path.at(-1)?.input, 'sv')).toContain('Vem kontaktades: Vakthavande befäl');
     expect(apply(r, done, { t: 'completed', at, node: 'polis', fields: { ringt: at } })).toMatchObject({ ok: false, error: { kind: 'not-deferred' } });
-    expect(apply(r, done, { t: 'completed', at, node: 'alder', fields: { x: 1 } })).toMatchObject({ ok: false, error: { kind: 'not-on-path' } });
+    // A question answered at once was not left for later either.
+    expect(apply(r, done, { t: 'completed', at, node: 'alder', fields: {}, value: 16 })).toMatchObject({ ok: false, error: { kind: 'not-deferred' } });
+    expect(apply(r, done, { t: 'completed', at, node: 'ingen-sadan', fields: {} })).toMatchObject({ ok: false, error: { kind: 'not-on-path' } });
     // A required field cannot be "completed" with nothing.
     expect(apply(r, s, { t: 'completed', at, node: 'polis', fields: { kontakt: '' } })).toMatchObject({ ok: false, error: { kind: 'required' } });
   });
@@ -107,8 +109,8 @@ describe('deferring and completing', () => {
     const s = walk([...toPolis, deferred]);
     const note = renderNote(r, s, [], 'sv');
     expect(note).toContain('## Att komplettera');
-    expect(note).toContain('- [ ] Kontakta polisen: Vem kontaktades');
-    expect(note).toContain('- [ ] Kontakta polisen: Diarienummer');
+    // One line per node, its fields together.
+    expect(note).toContain('- [ ] Kontakta polisen: Vem kontaktades; Diarienummer');
     const filled = walk([{ t: 'completed', at, node: 'polis', fields: { kontakt: 'A', diarienummer: '5000-1' } }], s);
     expect(lintMarkdown(note)).toEqual([]);
     const after = renderNote(r, filled, [], 'sv');

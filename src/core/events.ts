@@ -26,7 +26,8 @@ export const StartedEvent = z.object({
 
 export const EventSchema = z.discriminatedUnion('t', [
   StartedEvent,
-  z.object({ t: z.literal('answered'), at: Instant, node: z.string(), value: AnswerValue }),
+  // `later`: the question was left "fyll i senare" (value null); only where no answer changes the path.
+  z.object({ t: z.literal('answered'), at: Instant, node: z.string(), value: AnswerValue, later: z.literal(true).optional() }),
   z.object({ t: z.literal('recorded'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue), later: Later }),
   z.object({
     t: z.literal('decided'),
@@ -39,9 +40,10 @@ export const EventSchema = z.discriminatedUnion('t', [
     fields: z.record(z.string(), FieldValue),
     later: Later,
   }),
-  // A field left "fyll i senare" filled in afterwards, without going back: nothing a condition or
-  // a deadline reads can be deferred, so filling it in never changes the path.
-  z.object({ t: z.literal('completed'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue) }),
+  // A field or question left "fyll i senare" filled in afterwards, without going back: nothing that
+  // chooses the path, a deadline or a time order reads can be deferred, so filling it in never
+  // changes the path; it may add checklist items (engine/later.ts). `value`: a question's answer.
+  z.object({ t: z.literal('completed'), at: Instant, node: z.string(), fields: z.record(z.string(), FieldValue), value: AnswerValue.optional() }),
   z.object({ t: z.literal('went_back'), at: Instant, node: z.string() }),
   z.object({ t: z.literal('noted'), at: Instant, node: z.string().nullable(), text: z.string() }),
   z.object({

@@ -152,6 +152,7 @@ export const QuestionNodeSchema = z.strictObject({
   optional: z.boolean().optional().describe('May be left empty'),
   planned: z.boolean().optional().describe('datetime: a planned time, which may lie in the future'),
   not_before: z.string().optional().describe('datetime: may not be earlier than this recorded time (node.field)'),
+  later: z.literal(false).optional().describe('"fyll i senare": false keeps a question whose answer changes no path from being left for later'),
   on: z.record(z.string(), OnEntrySchema).optional().describe('Per answer: yes/no, or an option id'),
   ...common,
   ...routing,

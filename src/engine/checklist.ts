@@ -5,6 +5,7 @@ import type { Reference } from '../core/schema.js';
 import { computeDeadline, deadlineStatus, type Deadline, type DeadlineStatus } from './deadlines.js';
 import { evaluate } from '../core/conditions.js';
 import { lookupIn, type Visit, type WalkState } from './walk.js';
+import { deferredRefs, readsDeferred } from './route.js';
 
 export type ItemStatus =
   | { state: 'open' }
@@ -56,11 +57,12 @@ function visitReasons(n: CNode, visit: Visit, pathSoFar: readonly Visit[]): Map<
   for (const id of n.checklist) add(id, { node: n.id });
   const value = visit.input?.t === 'answered' ? visit.input.value : undefined;
   const lookup = lookupIn(pathSoFar);
+  const deferred = deferredRefs(pathSoFar);
   for (const rt of n.routes) {
     if (rt.answer !== undefined) {
       const hit = Array.isArray(value) ? value.includes(rt.answer) : value === rt.answer;
       if (hit) for (const id of rt.checklist) add(id, { node: n.id, answer: rt.answer });
-    } else if (rt.when !== undefined && rt.checklist.length && evaluate(rt.when, lookup)) {
+    } else if (rt.when !== undefined && rt.checklist.length && !readsDeferred(rt.when, deferred) && evaluate(rt.when, lookup)) {
       const asked = [...new Set(conditionRefs(rt.when))];
       for (const id of rt.checklist) add(id, { node: n.id, when: rt.when, asked });
     }

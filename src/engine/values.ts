@@ -22,8 +22,10 @@ export type InputError =
   | { kind: 'not-on-path'; node: string }
   /** A time earlier than one it may not precede (carried out before decided, `not_before`). */
   | { kind: 'time-before'; node: string; field?: string; label?: Text; other: string; otherLabel?: Text; value: string; otherValue: string }
-  | { kind: 'not-deferrable'; node: string; field: string }
-  | { kind: 'not-deferred'; node: string; field: string }
+  | { kind: 'not-deferrable'; node: string; field?: string }
+  | { kind: 'not-deferred'; node: string; field?: string }
+  /** Filling in what was left for later would lead the walk elsewhere (a log from another routine version). */
+  | { kind: 'changes-path'; node: string }
   | { kind: 'finished' };
 
 /** A full ISO instant with offset whose date exists: 2026-02-30 is refused, not rolled over. */

@@ -3,18 +3,14 @@
 // but no longer count for conditions, the checklist or the note. Pure: no disk, clock or terminal.
 import type { CNode, CompiledRoutine } from '../core/model.js';
 import type { InputEvent, SessionEvent, Started } from '../core/events.js';
-import { evaluate, type Value } from '../core/conditions.js';
-import { isDeferrable, recordOf } from './later.js';
+import { lookupIn, route, type Visit } from './route.js';
+import { isDeferrable, laterNext, recordOf } from './later.js';
+import { checkOrder } from '../core/time-order.js';
 import { checkFields, checkInput, type InputError } from './values.js';
 
-export interface Visit {
-  node: string;
-  at: string;
-  /** The input that answered the node; absent for the end node. */
-  input?: InputEvent;
-  /** Checklist items this visit put on the list. */
-  items: string[];
-}
+type Completed = Extract<SessionEvent, { t: 'completed' }>;
+
+export { lookupIn, route, type Visit };
 
 export interface Note {
   at: string;
@@ -45,57 +41,6 @@ function node(r: CompiledRoutine, id: string): CNode {
   const n = r.nodes.get(id);
   if (!n) throw new Error(`walk: node ${id} is not in routine ${r.id}`);
   return n;
-}
-
-/** The value a condition or deadline sees for `q` or `node.field`, from the current path only. */
-export function lookupIn(path: readonly Visit[]): (ref: string) => Value {
-  const byNode = new Map<string, Visit>();
-  for (const v of path) byNode.set(v.node, v);
-  return (ref) => {
-    let visit = byNode.get(ref);
-    let field: string | undefined;
-    if (!visit) {
-      const dot = ref.lastIndexOf('.');
-      if (dot <= 0) return undefined;
-      visit = byNode.get(ref.slice(0, dot));
-      field = ref.slice(dot + 1);
-    }
-    if (!visit) return undefined;
-    if (field === 'answered_at') return visit.at;
-    const input = visit.input;
-    if (!input) return undefined;
-    if (field === undefined) return input.t === 'answered' ? input.value : undefined;
-    if (input.t === 'recorded') return input.fields[field];
-    if (input.t === 'decided') {
-      if (field === 'decided_by') return input.decided_by;
-      if (field === 'ground') return input.ground;
-      if (field === 'decided_at') return input.decided_at;
-      if (field === 'carried_out_at') return input.carried_out_at;
-      return input.fields[field];
-    }
-    return undefined;
-  };
-}
-
-/** Where an answered node leads, and the checklist items its answer and branches add. */
-export function route(path: readonly Visit[], n: CNode, input: InputEvent | undefined): { next?: string; items: string[] } {
-  const items = [...n.checklist];
-  let next: string | undefined;
-  const value = input?.t === 'answered' ? input.value : undefined;
-  for (const rt of n.routes) {
-    if (rt.answer === undefined) continue;
-    const hit = Array.isArray(value) ? value.includes(rt.answer) : value === rt.answer;
-    if (!hit) continue;
-    items.push(...rt.checklist);
-    if (next === undefined && rt.next !== undefined) next = rt.next;
-  }
-  const lookup = lookupIn(path);
-  for (const rt of n.routes) {
-    if (rt.when === undefined || !evaluate(rt.when, lookup)) continue;
-    items.push(...rt.checklist);
-    if (next === undefined && rt.next !== undefined) next = rt.next;
-  }
-  return { ...(next ?? n.next ? { next: next ?? n.next } : {}), items: [...new Set(items)] };
 }
 
 /** After arriving at a node: an end is visited at once, since it asks nothing. */
@@ -142,6 +87,16 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       if (s.current === null) return { ok: false, error: { kind: 'finished' } };
       if (e.node !== s.current) return { ok: false, error: { kind: 'not-current', node: e.node, current: s.current } };
       const n = node(r, s.current);
+      if (e.t === 'answered' && e.later === true) {
+        // Left "fyll i senare": allowed only where every answer would lead to the same node.
+        const next = e.value === null ? laterNext(r, n, s.path, e.at) : undefined;
+        if (next === undefined) return { ok: false, error: { kind: 'not-deferrable', node: n.id } };
+        const visit: Visit = { node: n.id, at: e.at, input: e, items: [] };
+        visit.items = route([...s.path, visit], n, e).items;
+        s.path.push(visit);
+        arrive(r, s, next, e.at);
+        break;
+      }
       const error = checkInput(n, e, lookupIn(s.path), (f) => isDeferrable(r, n, f));
       if (error) return { ok: false, error };
       const visit: Visit = { node: n.id, at: e.at, input: e, items: [] };
@@ -167,18 +122,12 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
       let i = s.path.length - 1;
       while (i >= 0 && !(s.path[i]?.node === e.node && s.path[i]?.input)) i--;
       const v = s.path[i];
-      const input = v?.input;
-      if (!v || !input || input.t === 'answered') return { ok: false, error: { kind: 'not-on-path', node: e.node } };
-      const later = input.later ?? [];
-      const bad = Object.keys(e.fields).find((k) => !later.includes(k));
-      if (bad !== undefined) return { ok: false, error: { kind: 'not-deferred', node: e.node, field: bad } };
-      const fields = { ...input.fields, ...e.fields };
-      const rest = later.filter((k) => !(k in e.fields));
-      const n = node(r, e.node);
-      const error = checkFields(n.id, recordOf(n), fields, rest, (f) => isDeferrable(r, n, f));
-      if (error) return { ok: false, error };
-      const { later: _, ...kept } = input;
-      s.path[i] = { ...v, input: { ...kept, fields, ...(rest.length ? { later: rest } : {}) } };
+      if (!v?.input) return { ok: false, error: { kind: 'not-on-path', node: e.node } };
+      const filled = completedInput(r, s.path.slice(0, i), v.input, e);
+      if ('kind' in filled) return { ok: false, error: filled };
+      const path = refreshed(r, s, i, filled);
+      if (!path) return { ok: false, error: { kind: 'changes-path', node: e.node } };
+      s.path = path;
       break;
     }
     case 'noted':
@@ -204,6 +153,47 @@ export function apply(r: CompiledRoutine, state: WalkState, e: SessionEvent): Ap
   s.events.push(e);
   s.lastAt = e.at;
   return { ok: true, state: s };
+}
+
+/** The node's input with what was left for later filled in by `e`, or why it cannot be. */
+function completedInput(r: CompiledRoutine, before: readonly Visit[], input: InputEvent, e: Completed): InputEvent | InputError {
+  const n = node(r, e.node);
+  if (input.t === 'answered') {
+    if (input.later !== true) return { kind: 'not-deferred', node: e.node };
+    if (e.value === undefined) return { kind: 'required', node: e.node };
+    const answered: InputEvent = { t: 'answered', at: input.at, node: e.node, value: e.value };
+    return checkInput(n, answered, lookupIn(before)) ?? answered;
+  }
+  const later = input.later ?? [];
+  const bad = Object.keys(e.fields).find((k) => !later.includes(k));
+  if (bad !== undefined) return { kind: 'not-deferred', node: e.node, field: bad };
+  const fields = { ...input.fields, ...e.fields };
+  const rest = later.filter((k) => !(k in e.fields));
+  const error = checkFields(n.id, recordOf(n), fields, rest, (f) => isDeferrable(r, n, f));
+  if (error) return error;
+  const { later: _, ...kept } = input;
+  const merged: InputEvent = { ...kept, fields, ...(rest.length ? { later: rest } : {}) };
+  const order = checkOrder(n, merged, lookupIn(before));
+  return order ? { kind: 'time-before', node: n.id, ...order } : merged;
+}
+
+/**
+ * The path with visit `i` given `input`, every visit's items from there on counted again (what
+ * was filled in may add items); undefined if a visit would now lead elsewhere, which the rule in
+ * engine/later.ts rules out and a log written against another routine version could still try.
+ */
+function refreshed(r: CompiledRoutine, s: WalkState, i: number, input: InputEvent): Visit[] | undefined {
+  const path = [...s.path];
+  path[i] = { ...(path[i] as Visit), input };
+  for (let j = i; j < path.length; j++) {
+    const v = path[j] as Visit;
+    if (!v.input) continue;
+    const { next, items } = route(path.slice(0, j + 1), node(r, v.node), v.input);
+    const stillLater = v.input.t === 'answered' && v.input.later === true;
+    if (!stillLater && next !== (path[j + 1]?.node ?? s.current ?? undefined)) return undefined;
+    path[j] = { ...v, items };
+  }
+  return path;
 }
 
 /**

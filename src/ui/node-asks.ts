@@ -20,6 +20,8 @@ export interface NodeAsk {
   help?: string;
   /** The field may be left "fyll i senare": its value is then LATER. */
   later?: boolean;
+  /** What is asked, in a line that says it was left for later. */
+  name?: string;
 }
 
 /** The value of a field left "fyll i senare". */
@@ -52,7 +54,8 @@ function notBeforeOf(ui: Ui, n: CNode, f: Field, named: Record<string, unknown>)
   return typeof value === 'string' ? { value, label } : undefined;
 }
 
-export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined, deferrable: (field: string) => boolean = () => false): NodeAsks {
+/** `deferrable`: which record fields may wait; `questionLater`: whether the question may wait here. */
+export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined, deferrable: (field: string) => boolean = () => false, questionLater = false): NodeAsks {
   /** `named`: the node's values answered so far, by id, for a field's `not_before`. */
   const field = (f: Field, p: FieldValue | undefined, named: (sofar: readonly unknown[]) => Record<string, unknown>): NodeAsk => {
     const later = deferrable(f.id);
@@ -60,14 +63,16 @@ export function nodeAsks(ui: Ui, n: CNode, prev: InputEvent | undefined, deferra
       spec: (draft, sofar = []) => asReply(fieldSpec(ui, f, draftOf(draft, p), notBeforeOf(ui, n, f, named(sofar)), later)),
       ...(f.help ? { help: f.help[ui.lang] } : {}),
       ...(later ? { later } : {}),
+      name: f.label[ui.lang],
     };
   };
   switch (n.kind) {
     case 'question': {
       const p = prev?.t === 'answered' ? prev.value : undefined;
       return {
-        items: [{ spec: (draft) => asReply(questionSpec(ui, n, (draft as AnswerValue | undefined) ?? p)) }],
-        event: ([value], at) => ({ t: 'answered', at, node: n.id, value: value as AnswerValue }),
+        items: [{ spec: (draft) => asReply(questionSpec(ui, n, draftOf(draft, p ?? undefined), questionLater)), ...(questionLater ? { later: true } : {}), name: n.question[ui.lang] }],
+        event: ([value], at) =>
+          value === LATER ? { t: 'answered', at, node: n.id, value: null, later: true } : { t: 'answered', at, node: n.id, value: value as AnswerValue },
       };
     }
     case 'step': {

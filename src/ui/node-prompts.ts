@@ -50,23 +50,25 @@ function timeSpec(ui: Ui, message: string, prev: unknown, optional: boolean | un
 
 const optionalMark = (ui: Ui, optional: boolean | undefined) => (optional ? ` ${t(ui.lang, 'ia.optional')}` : '');
 
-export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue): Spec<Reply<AnswerValue>> {
+/** `later`: the question may be left "fyll i senare" here (engine/later.ts decides where). */
+export function questionSpec(ui: Ui, n: Question, prev?: AnswerValue, later = false): Spec<Reply<AnswerValue>> {
+  const opts = { later };
   const message = n.question[ui.lang] + optionalMark(ui, n.optional && n.type !== 'multi' && n.type !== 'choice' && n.type !== 'yesno');
   const options = (n.options ?? []).map((o) => ({ value: o.id, name: o.label[ui.lang], ...(o.help ? { description: o.help[ui.lang] } : {}) }));
   const prevText = prev === null || prev === undefined || Array.isArray(prev) ? undefined : String(prev);
   switch (n.type) {
     case 'yesno':
-      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v);
+      return selectSpec(ui, message, yesNo(ui), prevText, (v) => v, opts);
     case 'choice':
-      return selectSpec(ui, message, options, prevText, (v) => v);
+      return selectSpec(ui, message, options, prevText, (v) => v, opts);
     case 'multi':
-      return checkboxSpec(ui, message, options, Array.isArray(prev) ? prev : [], !n.optional);
+      return checkboxSpec(ui, message, options, Array.isArray(prev) ? prev : [], !n.optional, opts);
     case 'number':
-      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => readNumber(ui, s, n.min, n.max), ui.lang));
+      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => readNumber(ui, s, n.min, n.max), ui.lang), opts);
     case 'datetime':
-      return timeSpec(ui, message, prev, n.optional, { planned: n.planned === true });
+      return timeSpec(ui, message, prev, n.optional, { planned: n.planned === true }, opts);
     case 'text':
-      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), { freeText: true });
+      return inputSpec(ui, message, prevText, orEmpty(n.optional, (s) => ({ ok: true, value: s.trim() }), ui.lang), { ...opts, freeText: true });
   }
 }
 

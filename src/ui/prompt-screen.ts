@@ -40,7 +40,7 @@ export function hintLines(style: Styles, hints: [string, string][], width: numbe
 }
 
 export const cmdHints = (keys: CmdKey[] | undefined, text: boolean): [string, string][] =>
-  (keys ?? []).map((k) => [text && !k.single ? `${k.key}⏎` : k.key, k.label]);
+  (keys ?? []).filter((k) => !k.hidden).map((k) => [text && !k.single ? `${k.key}⏎` : k.key, k.label]);
 
 /** "? Message" wrapped, continuation lines indented under the message. */
 export function messageLines(prefix: string, message: string, width: number): string[] {

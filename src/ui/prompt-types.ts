@@ -11,6 +11,8 @@ export interface CmdKey {
   shown: string;
   /** Text fields: act on a single key press (else only when typed alone and followed by Enter). */
   single?: boolean;
+  /** Acts, but is not named in the hint line (said elsewhere, to keep the line short). */
+  hidden?: boolean;
 }
 
 export interface PromptBase {

@@ -17,9 +17,12 @@ export interface Ui {
 /** Columns to wrap to: the terminal's width, at most 100 (longer lines read badly), at least 40. */
 export const widthOf = (ui: Ui): number => Math.max(40, Math.min(100, ui.cols?.() ?? 80));
 
-/** What the caseworker can do at every prompt besides answering; `later` only where a field may wait. */
-export type Cmd = 'help' | 'back' | 'note' | 'pause' | 'later';
-export const CMDS: readonly Cmd[] = ['help', 'back', 'note', 'pause', 'later'];
+/**
+ * What the caseworker can do at every prompt besides answering; `later` only where the input may
+ * wait, `laterAll` (leave everything that can wait for later, from here on) only in the walk.
+ */
+export type Cmd = 'help' | 'back' | 'note' | 'pause' | 'later' | 'laterAll';
+export const CMDS: readonly Cmd[] = ['help', 'back', 'note', 'pause', 'later', 'laterAll'];
 /** `draft`: what was chosen when a command was picked, offered again when the prompt comes back. */
 export type Reply<T> = { kind: 'value'; value: T } | { kind: 'cmd'; cmd: Cmd; draft?: T };
 
@@ -100,20 +103,22 @@ const CMD_VALUE = (cmd: Cmd) => `:${cmd}`;
 export const cmdOf = (v: string): Cmd | undefined => CMDS.find((c) => CMD_VALUE(c) === v);
 
 /** Typed commands in text inputs: a whole line that is exactly one of these (scripted answers too). */
-export const TYPED: Readonly<Record<string, Cmd>> = { '?': 'help', '<': 'back', '+': 'note', p: 'pause', P: 'pause', '>': 'later' };
+export const TYPED: Readonly<Record<string, Cmd>> = { '?': 'help', '<': 'back', '+': 'note', p: 'pause', P: 'pause', '>': 'later', '*': 'laterAll' };
 
-const KEY_OF: Record<Cmd, string> = { help: '?', back: '<', note: '+', pause: 'p', later: '>' };
+const KEY_OF: Record<Cmd, string> = { help: '?', back: '<', note: '+', pause: 'p', later: '>', laterAll: '*' };
 
 export interface KeyOpts {
   /** The field may be left "fyll i senare" (key >). */
   later?: boolean;
+  /** The walk: everything that can wait may be left for later from here on (key *). */
+  laterAll?: boolean;
   /** Free text: `p` starts words, so it pauses only typed alone and followed by Enter. */
   freeText?: boolean;
 }
 
 /** The command keys of a prompt in the walk, in the order the hint line shows them. */
 export function cmdKeys(ui: Ui, opts: KeyOpts = {}): CmdKey[] {
-  const cmds = CMDS.filter((c) => c !== 'later' || opts.later);
+  const cmds = CMDS.filter((c) => (c !== 'later' || opts.later) && (c !== 'laterAll' || opts.laterAll));
   return cmds.map((cmd) => ({
     key: KEY_OF[cmd],
     value: CMD_VALUE(cmd),
@@ -121,6 +126,28 @@ export function cmdKeys(ui: Ui, opts: KeyOpts = {}): CmdKey[] {
     shown: t(ui.lang, `ia.key.${cmd}`),
     single: !(cmd === 'pause' && opts.freeText),
   }));
+}
+
+const offers = (keys: readonly CmdKey[] | undefined, cmd: Cmd) => keys?.some((k) => k.value === CMD_VALUE(cmd)) === true;
+
+/**
+ * The same prompt with `*` offered too (the walk's prompts only): everything that can wait is
+ * left for later from here on, or, once that is on, everything is asked again. The hint line
+ * names it only while it is on; the walk's first screen, the line after `>` and `--help` name it
+ * otherwise, so that the hint line of every question stays short.
+ */
+export function withLaterAll<T>(ui: Ui, spec: Spec<T>, on: boolean): Spec<T> {
+  const config = spec.config as { keys?: CmdKey[] };
+  if (!config.keys || offers(config.keys, 'laterAll')) return spec;
+  const shown = t(ui.lang, on ? 'ia.key.laterAllOff' : 'ia.key.laterAll');
+  // Named in the hint line once it is on; the key works everywhere.
+  const hidden = !on;
+  // In place: a text prompt's parse reads its config's keys to know whether `*` is a command.
+  config.keys = [
+    ...config.keys,
+    { key: KEY_OF.laterAll, value: CMD_VALUE('laterAll'), label: on ? 'laterAllOff' : 'laterAll', shown, single: true, ...(hidden ? { hidden } : {}) },
+  ];
+  return spec;
 }
 
 export interface Choice {
@@ -151,13 +178,13 @@ export function selectSpec<T>(ui: Ui, message: string, choices: Choice[], def: s
 }
 
 /** Multiple choice; a command key returns the ticks so far as the draft, offered again after. */
-export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked: readonly string[], required: boolean): Spec<Reply<string[]>> {
+export function checkboxSpec(ui: Ui, message: string, choices: Choice[], checked: readonly string[], required: boolean, opts: KeyOpts = {}): Spec<Reply<string[]>> {
   return {
     kind: 'checkbox',
     config: {
       message,
       choices: choices.map((ch) => ({ ...ch, checked: checked.includes(ch.value) })),
-      keys: cmdKeys(ui),
+      keys: cmdKeys(ui, opts),
       pageSize: Math.max(7, choices.length),
       loop: false,
       theme: theme(ui),
@@ -186,9 +213,7 @@ export function inputSpec<T>(
   opts: KeyOpts & { echo?: (value: T) => string; choose?: KInputConfig['choose'] } = {},
 ): Spec<Reply<T>> {
   const echo = opts.echo;
-  return {
-    kind: 'input',
-    config: {
+  const config: InputConfig = {
       message,
       ...(def !== undefined && def !== '' ? { default: def } : {}),
       ...(opts.choose ? { choose: opts.choose } : {}),
@@ -208,10 +233,14 @@ export function inputSpec<T>(
         const r = read(s);
         return r.ok || r.error;
       },
-    },
+  };
+  return {
+    kind: 'input',
+    config,
     parse: (raw) => {
       const cmd = cmdOf(raw) ?? TYPED[raw.trim()];
-      if (cmd && (cmd !== 'later' || opts.later)) return { kind: 'cmd', cmd };
+      // A command typed as a word counts only where its key is offered; `*` is text elsewhere.
+      if (cmd && (cmd !== 'later' || opts.later) && (cmd !== 'laterAll' || offers(config.keys, cmd))) return { kind: 'cmd', cmd };
       const r = read(raw);
       // validate has accepted it already; a failure here would be a bug in `read`.
       if (!r.ok) throw new Error('input accepted by validate but not by read');

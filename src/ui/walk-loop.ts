@@ -1,7 +1,7 @@
 // The interactive walk: one node at a time, each answer committed (checked, appended, fsynced)
 // before the next prompt appears. Help and notes are handled where they are asked, without
 // leaving the node; going back, pausing and Ctrl+C leave it.
-import { deferredFields, isDeferrable } from '../engine/later.js';
+import { deferredFields, isDeferrable, laterNext } from '../engine/later.js';
 import { previousInput } from '../engine/walk.js';
 import { EXIT } from '../core/errors.js';
 import { nodeText } from '../render/answer-text.js';
@@ -15,7 +15,7 @@ import { inputErrorText } from './input-error.js';
 import { fillLater, laterFinishLines, laterLines, nowLines } from './later-view.js';
 import { LATER, nodeAsks, type NodeAsk } from './node-asks.js';
 import { noteSpec } from './pickers.js';
-import { ask as askPrompt, isPromptExit, widthOf, type Cmd, type PromptContext, type Spec, type Ui } from './prompts.js';
+import { ask as askPrompt, isPromptExit, widthOf, withLaterAll, type Cmd, type PromptContext, type Spec, type Ui } from './prompts.js';
 import { contactLines, endLines, finishLines, headerLines, helpLines } from './node-view.js';
 import { onStopSignals } from './signals.js';
 
@@ -34,8 +34,18 @@ export interface WalkIo {
 
 export type Ask = <T>(spec: Spec<T>) => Promise<T>;
 
+/**
+ * What the caseworker chose for this sitting: `all` leaves everything that can wait for later
+ * without asking (key `*`), so only what the walk needs tonight is asked. Not stored: each input
+ * left for later is in the log, and a resumed walk asks everything again until `*` is pressed.
+ */
+interface Sitting {
+  all: boolean;
+}
+
 export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
   const ask: Ask = io.ask ?? ((spec) => askPrompt(spec, io.prompt));
+  const sitting: Sitting = { all: false };
   // A closed terminal window or a shutdown: pause and release synchronously, the process ends next.
   const stop = onStopSignals((code) => {
     try {
@@ -45,12 +55,13 @@ export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
     }
   });
   try {
+    if (live.state.path.length === 0) io.out(io.ui.c.dim(wrap(t(io.ui.lang, 'later.all.hint'), widthOf(io.ui)).join('\n')));
     // A finished session with fields left for later: resume is where they are filled in.
     if (live.state.outcome !== null && deferredFields(live.routine, live.state).length > 0) {
       await fillLater(live, io, ask, true);
     }
     for (;;) {
-      const code = await turn(live, io, ask);
+      const code = await turn(live, io, ask, sitting);
       if (code !== undefined) return code;
     }
   } catch (e) {
@@ -71,7 +82,7 @@ function stopLines(live: LiveSession, io: WalkIo, code: number): string {
   return `\n${head}\n  ${io.ui.c.bold(`${io.jr} resume ${live.id}`)}`;
 }
 
-async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | undefined> {
+async function turn(live: LiveSession, io: WalkIo, ask: Ask, sitting: Sitting): Promise<number | undefined> {
   const { routine: r, state: s } = live;
   const id = s.current ?? s.outcome;
   const n = id !== null ? r.nodes.get(id) : undefined;
@@ -80,9 +91,10 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | u
   if (n.kind === 'end') io.out([...endLines(io.ui, r, s, io.today()), ...laterLines(io.ui, r, s)].join('\n'));
   const contact = contactLines(io.ui, n, io.contacts);
   if (contact.length) io.out(contact.join('\n'));
-  const asks = nodeAsks(io.ui, n, previousInput(s, n.id), (f) => isDeferrable(r, n, f));
+  const questionLater = n.kind === 'question' && laterNext(r, n, s.path) !== undefined;
+  const asks = nodeAsks(io.ui, n, previousInput(s, n.id), (f) => isDeferrable(r, n, f), questionLater);
   if (asks.intro) io.out(io.ui.c.bold(wrap(asks.intro, widthOf(io.ui)).join('\n')));
-  const reply = await askAll(live, io, ask, n, asks.items);
+  const reply = await askAll(live, io, ask, n, asks.items, sitting);
   if (reply.kind === 'cmd') return command(live, io, reply.cmd);
   if (n.kind === 'end') {
     if (!live.state.finished) live.commit({ t: 'finished', at: now(io) });
@@ -103,27 +115,43 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask): Promise<number | u
  * part (its answer offered again) and from the first part leaves the node, `>` leaves the part
  * and the deferrable parts after it for later.
  */
-async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[]) {
+async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[], sitting: Sitting) {
   const values: unknown[] = [];
   let draft: unknown;
+  // This part and the node's following ones that may wait: documentation is done later as a
+  // whole; a part the walk needs is still asked.
+  const leave = (i: number): number => {
+    let k = i;
+    while (k < items.length && (items[k] as NodeAsk).later) {
+      values.push(LATER);
+      k++;
+    }
+    return k;
+  };
   for (let i = 0; i < items.length; ) {
     const item = items[i] as NodeAsk;
-    const reply = await ask(item.spec(draft, values));
+    if (sitting.all && item.later && draft === undefined) {
+      const k = leave(i);
+      io.out(io.ui.c.dim(wrap(t(io.ui.lang, 'later.skipped', { what: items.slice(i, k).map((x) => x.name ?? '').filter(Boolean).join('; ') }), widthOf(io.ui), '  ').join('\n')));
+      i = k;
+      continue;
+    }
+    const reply = await ask(withLaterAll(io.ui, item.spec(draft, values), sitting.all));
     draft = reply.kind === 'cmd' ? reply.draft : undefined;
     if (reply.kind === 'value') {
       values.push(reply.value);
       i++;
+    } else if (reply.cmd === 'laterAll') {
+      sitting.all = !sitting.all;
+      io.out(io.ui.c.bold(wrap(t(io.ui.lang, sitting.all ? 'later.all.on' : 'later.all.off'), widthOf(io.ui)).join('\n')));
+      // Turned on at a part that may wait: that part is left too (the loop leaves it next).
+      if (!sitting.all || !item.later) continue;
     } else if (reply.cmd === 'later') {
       if (!item.later) continue;
-      // This field and the node's following ones that may wait: documentation is done later as a
-      // whole; a field the walk needs is still asked.
-      let n = 0;
-      while (i < items.length && (items[i] as NodeAsk).later) {
-        values.push(LATER);
-        i++;
-        n++;
-      }
-      io.out(io.ui.c.dim(t(io.ui.lang, n === 1 ? 'later.deferred.one' : 'later.deferred', { n })));
+      const k = leave(i);
+      const count = k - i;
+      i = k;
+      io.out(io.ui.c.dim(t(io.ui.lang, count === 1 ? 'later.deferred.one' : 'later.deferred', { n: count })));
     } else if (reply.cmd === 'back' && i > 0) {
       draft = values.pop();
       i--;
