@@ -11,6 +11,11 @@ export interface CmdKey {
   shown: string;
   /** Text fields: act on a single key press (else only when typed alone and followed by Enter). */
   single?: boolean;
+  /**
+   * Text fields: acts also while the prompt asks which of two answers the typed text meant
+   * (`choose`), on a single key press; there `<` goes back to the text instead.
+   */
+  inChoice?: boolean;
 }
 
 export interface PromptBase {
