@@ -7,6 +7,8 @@
 // caseworker writes starts with ? < + or >, and a leading space (trimmed from every answer) lets
 // such a text be typed anyway. `p` starts too many words ("polisen") to be a command in free text:
 // there it pauses when typed alone and followed by Enter; in number and time fields it acts at once.
+// While a text field asks which of two answers the typed text meant (`choose`), nothing is typed,
+// so the keys flagged inChoice (? + p) act at once there; `<` goes back to the text.
 import {
   createPrompt, isBackspaceKey, isEnterKey, isSpaceKey, isTabKey, makeTheme, useKeypress, usePrefix, useState,
 } from '@inquirer/core';
