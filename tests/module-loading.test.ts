@@ -30,14 +30,14 @@ function loaded(): string[] {
   return existsSync(trace) ? [...new Set(readFileSync(trace, 'utf8').split('\n').filter((l) => l !== ''))] : [];
 }
 
-function traced(args: string[]): { code: number | null; stdout: string; modules: string[] } {
+function traced(args: string[]): { code: number | null; stdout: string; stderr: string; modules: string[] } {
   const r = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: dir, LANG: 'sv_SE.UTF-8', NO_COLOR: '1', JOUR_ROUTINE_CACHE: cache, TRACE_MODULES: trace },
     timeout: 60_000,
   });
-  return { code: r.status, stdout: r.stdout, modules: loaded() };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, modules: loaded() };
 }
 
 describe('modules loaded before the first answer', () => {
@@ -60,6 +60,17 @@ describe('modules loaded before the first answer', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('start');
     expect(r.modules.filter((m) => HEAVY.test(m) || /\/dist\/(routine|engine|owner|render|session|ui\/(?!help\.js))/.test(m))).toEqual([]);
+  });
+
+  it('start without a terminal refuses in its one sentence before it loads the prompt engine or the routines', () => {
+    // spawnSync gives the CLI a pipe for stdin, never a terminal.
+    const r = traced(['--routines', 'examples', 'start', 'exempel', '--case', 'K-1', '--worker', 'AB']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'jour-routine: `jour-routine start` behöver en terminal att svara i; för svar från en fil, använd `jour-routine run RUTIN --answers FIL`\n',
+    );
+    expect(r.modules.some((m) => m.includes('/dist/commands/start-check.js'))).toBe(true); // the trace ran
+    expect(r.modules.filter((m) => m.includes('/node_modules/@inquirer/') || HEAVY.test(m) || /\/dist\/(routine|session|ui\/(?!help\.js|require-terminal\.js))/.test(m))).toEqual([]);
   });
 
   it('start from a warm cache has its first question on screen before any YAML reader, schema or prompt library', async () => {

@@ -273,6 +273,18 @@ describe('times as the caseworker means them', () => {
     expect(first.getScreen()).toContain('Alarm 2026-10-25 02:05 → Sun 25 Oct 02:05 summer time (+02:00)');
   });
 
+  it('in the autumn choice ? + p are commands at one key press, shown in the hint line in either language', async () => {
+    for (const [key, cmd] of [['?', 'help'], ['+', 'note'], ['p', 'pause']] as const) {
+      const p = await show(decidedAtSpec({ ...autumn, lang: 'en' }));
+      p.events.type('02:30');
+      p.events.keypress('enter');
+      expect(p.getScreen()).toContain('↑↓ move • ⏎ select • < change the time • ? help • + note • p pause');
+      p.events.type(key);
+      await expect(p.answer).resolves.toEqual({ kind: 'cmd', cmd });
+      expect(p.getScreen()).not.toContain('02:30'); // nothing was chosen
+    }
+  });
+
   it('goes back to the typed time with <, and takes the offset or the season typed after it without asking', async () => {
     const p = await show(decidedAtSpec(autumn));
     p.events.type('02:30');

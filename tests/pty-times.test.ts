@@ -24,6 +24,24 @@ afterEach(() => {
 /** Line breaks as spaces: a sentence reads whole however the terminal's width wrapped it. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
+/** Through the example routine's questions to the decision's first time field. */
+async function toDecisionTime(a: Term): Promise<void> {
+  await a.waitFor('Är någon i akut fara just nu?');
+  a.send(KEY.down); // Nej
+  a.send(KEY.enter);
+  await a.waitFor('Hur gammal är personen?');
+  a.line('15');
+  await a.waitFor('Vem kontaktades');
+  a.line('Vakthavande befäl');
+  await a.waitFor('Diarienummer');
+  a.send(KEY.enter);
+  await a.waitFor('Vem fattade beslutet?');
+  a.line('Ordförande NN');
+  await a.waitFor('På vilken grund?');
+  a.send(KEY.enter);
+  await a.waitFor(/När fattades beslutet\?[\s\S]*p paus/);
+}
+
 describe('typed times at 80×24', () => {
   it('asks which 02:30 of the autumn night was meant, saves the second with +01:00 and counts the deadline from it', async () => {
     const env = { JOUR_ROUTINE_DATA: data };
@@ -91,5 +109,46 @@ describe('typed times at 80×24', () => {
     expect(list.code).toBe(0);
     expect(flat(list.stdout)).toContain('Agera senast 2025-10-31 (räknat från Omedelbart omhändertagande: Beslutstid 2025-10-26 02:30 (+01:00))');
     expect(flat(list.stdout)).toContain('Fristens sista dag är 2025-11-02 (söndag)');
+  });
+
+  it('at the autumn choice ? shows the help, + takes a note and p pauses, each at one key press, as the hint line says', async () => {
+    const env = { JOUR_ROUTINE_DATA: data };
+    const a = spawnCli(['--routines', 'examples', 'start', 'exempel', '--case', 'K-2', '--worker', 'AB'], env, { cols: 80, rows: 24 });
+    terms.push(a);
+    await toDecisionTime(a);
+    const ask = async () => {
+      a.send(KEY.ctrlU);
+      a.line('2025-10-26 02:30');
+      return flat(await a.waitFor(/Vilken menar du\?[\s\S]*p paus/));
+    };
+
+    const asked = await ask();
+    expect(asked).toContain('↑↓ flytta • ⏎ välj • < ändra tiden • ? hjälp • + anteckning • p paus');
+    // Help: the decision's help, and the same field asked again (not answered).
+    a.send('?');
+    const help = flat(await a.waitFor(/När fattades beslutet\?[\s\S]*p paus/));
+    expect(help).toContain('Lagrum 6 § LVU – Omedelbart omhändertagande');
+    expect(help).not.toContain('2025-10-26 02:30'); // no time was chosen, so none is shown as the answer
+
+    // A note, then the same field again.
+    await ask();
+    a.send('+');
+    await a.waitFor('Anteckning (tom rad avbryter)');
+    a.line('Beslutet fattades under natten klockan ställdes om');
+    await a.waitFor('Anteckningen är sparad.');
+    await a.waitFor(/När fattades beslutet\?[\s\S]*p paus/);
+
+    // Pause: saved, with the command to continue.
+    await ask();
+    a.send('p');
+    const paused = flat(await a.waitFor(/resume [a-z2-7]{10}/));
+    expect(paused).toContain('Sessionen är sparad och pausad. Fortsätt med:');
+    expect((await a.exited).code).toBe(0);
+    const id = /resume ([a-z2-7]{10})/.exec(paused)?.[1] as string;
+    const log = readSession(path.join(data, 'sessions'), id);
+    if (!log.ok) throw new Error(log.error.kind);
+    expect(log.value.events.filter((e) => e.t === 'noted')).toMatchObject([{ node: 'omh', text: 'Beslutet fattades under natten klockan ställdes om' }]);
+    expect(log.value.events.some((e) => e.t === 'decided')).toBe(false);
+    expect(log.value.events.at(-1)?.t).toBe('paused');
   });
 });

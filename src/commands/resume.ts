@@ -12,7 +12,8 @@ import { widthOf } from '../ui/prompts.js';
 import { pathLines, practiceTag } from '../ui/node-view.js';
 import { sessionSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
-import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
+import { requireTerminal } from '../ui/require-terminal.js';
+import { uiOf, walkIoFor } from '../ui/session-ui.js';
 import { walk } from '../ui/walk-loop.js';
 import { openRoutines } from './shared.js';
 

@@ -2,8 +2,7 @@
 // walked interactively. The case reference goes into the log only, never into a file name.
 import type { Context } from '../core/context.js';
 import { initialState } from '../engine/walk.js';
-import { containsPersonalNumber } from '../engine/personal-number.js';
-import { CliError, EXIT } from '../core/errors.js';
+import { CliError } from '../core/errors.js';
 import type { CompiledRoutine } from '../core/model.js';
 import type { Registry } from '../routine/registry.js';
 import { dataDirs } from '../session/dirs.js';
@@ -15,10 +14,11 @@ import { widthOf } from '../ui/prompts.js';
 import { practiceTag } from '../ui/node-view.js';
 import { caseRefSpec, routineSpec, workerSpec } from '../ui/pickers.js';
 import { ask } from '../ui/prompts.js';
-import { requireTerminal, uiOf, walkIoFor } from '../ui/session-ui.js';
+import { uiOf, walkIoFor } from '../ui/session-ui.js';
 import { walk } from '../ui/walk-loop.js';
 import { openRoutines, requireRoutine } from './shared.js';
 import { startedFor } from '../session/started.js';
+import { refuseStart } from './start-check.js';
 
 export interface StartOptions {
   case?: string;
@@ -35,8 +35,7 @@ async function chooseRoutine(ctx: Context, reg: Registry, name: string | undefin
 }
 
 export async function startAction(ctx: Context, name: string | undefined, o: StartOptions): Promise<number> {
-    if (o.case !== undefined && containsPersonalNumber(o.case)) throw new CliError('case.personnummer', {}, EXIT.usage);
-    requireTerminal(ctx, 'start');
+    refuseStart(ctx, o);
     const ui = uiOf(ctx);
     const reg = await openRoutines(ctx);
     const routine = await chooseRoutine(ctx, reg, name);

@@ -7,6 +7,8 @@
 // caseworker writes starts with ? < + or >, and a leading space (trimmed from every answer) lets
 // such a text be typed anyway. `p` starts too many words ("polisen") to be a command in free text:
 // there it pauses when typed alone and followed by Enter; in number and time fields it acts at once.
+// While a text field asks which of two answers the typed text meant (`choose`), nothing is typed,
+// so the keys flagged inChoice (? + p) act at once there; `<` goes back to the text.
 import {
   createPrompt, isBackspaceKey, isEnterKey, isSpaceKey, isTabKey, makeTheme, useKeypress, usePrefix, useState,
 } from '@inquirer/core';
@@ -124,6 +126,8 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
   const [asking, setAsking] = useState<{ message: string; choices: KChoice[] } | undefined>(undefined);
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  // The commands that act in that question as well: there is no text to type in it, so one key press.
+  const choiceKeys = (config.keys ?? []).filter((k) => k.inChoice);
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
     if (asking) {
@@ -131,7 +135,15 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
       rl.clearLine(0);
       const ch = charOf(key);
       const moved = arrowMove(key, asking.choices, active);
-      if (isEnterKey(key)) {
+      const cmd = ch !== undefined ? choiceKeys.find((k) => k.key === ch) : undefined;
+      if (cmd) {
+        // As at the empty text prompt: the command is the answer, and the finished prompt shows
+        // no time, since none was chosen (the field is asked again after help or a note).
+        setAsking(undefined);
+        setValue('');
+        setStatus('done');
+        done(cmd.value);
+      } else if (isEnterKey(key)) {
         const item = asking.choices[active];
         if (!item) return;
         const ok = config.validate ? config.validate(item.value) : true;
@@ -209,7 +221,7 @@ export const keyedInput = createPrompt<string, KInputConfig>((config, done) => {
     const shown = chosen !== undefined ? `${value} ${chosen}` : config.transformer ? config.transformer(value, { isFinal: true }) : value;
     return doneView(style, prefix, config.message, shown, width);
   }
-  if (asking) return [`${msg} ${style.answer(value)}`, choiceLines(style, asking, active, width)];
+  if (asking) return [`${msg} ${style.answer(value)}`, choiceLines(style, asking, active, width, choiceKeys)];
   const shownDef = def !== '' && value === '' ? style.defaultAnswer(def) : '';
   const lastLen = (lines[lines.length - 1] ?? '').length;
   const withDef = shownDef === '' ? msg : lastLen + def.length + 3 <= width ? `${msg} ${shownDef}` : `${msg}\n  ${shownDef}`;

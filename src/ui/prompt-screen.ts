@@ -97,11 +97,11 @@ export function listScreen(o: ListScreen): string {
 }
 
 /** The question a typed answer raised, its answers (the active one marked), and the keys. */
-export function choiceLines(style: Styles, q: { message: string; choices: KChoice[] }, active: number, width: number): string {
+export function choiceLines(style: Styles, q: { message: string; choices: KChoice[] }, active: number, width: number, keys: CmdKey[] = []): string {
   const answers = q.choices.map((item, i) => {
     const text = wrap(item.name, width - 2).map((l, j) => `${j === 0 && i === active ? '❯' : ' '} ${l}`).join('\n');
     return i === active ? style.highlight(text) : text;
   });
-  const hints = hintLines(style, [['↑↓', 'navigate'], ['⏎', 'select'], ['<', 'retype']], width);
+  const hints = hintLines(style, [['↑↓', 'navigate'], ['⏎', 'select'], ['<', 'retype'], ...cmdHints(keys, false)], width);
   return [wrap(q.message, width).map((l) => style.message(l, 'idle')).join('\n'), ...answers, hints].join('\n');
 }

@@ -13,6 +13,11 @@ export interface CmdKey {
   single?: boolean;
   /** Acts, but is not named in the hint line (said elsewhere, to keep the line short). */
   hidden?: boolean;
+  /**
+   * Text fields: acts also while the prompt asks which of two answers the typed text meant
+   * (`choose`), on a single key press; there `<` goes back to the text instead.
+   */
+  inChoice?: boolean;
 }
 
 export interface PromptBase {

@@ -116,6 +116,9 @@ export interface KeyOpts {
   freeText?: boolean;
 }
 
+// The commands that act wherever a prompt is offered, the autumn time's "which one" choice too.
+const EVERYWHERE: ReadonlySet<Cmd> = new Set(['help', 'note', 'pause']);
+
 /** The command keys of a prompt in the walk, in the order the hint line shows them. */
 export function cmdKeys(ui: Ui, opts: KeyOpts = {}): CmdKey[] {
   const cmds = CMDS.filter((c) => (c !== 'later' || opts.later) && (c !== 'laterAll' || opts.laterAll));
@@ -125,6 +128,7 @@ export function cmdKeys(ui: Ui, opts: KeyOpts = {}): CmdKey[] {
     label: cmd,
     shown: t(ui.lang, `ia.key.${cmd}`),
     single: !(cmd === 'pause' && opts.freeText),
+    ...(EVERYWHERE.has(cmd) ? { inChoice: true } : {}),
   }));
 }
 

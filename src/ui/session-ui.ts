@@ -1,6 +1,5 @@
 // The walk's view of the command's context: language, colours, clock, output and contacts.
 import { todayLocal, type Context } from '../core/context.js';
-import { CliError, EXIT } from '../core/errors.js';
 import type { ContactsFile } from '../core/schema.js';
 import { commandPrefix } from './node-view.js';
 import type { Ui } from './prompts.js';
@@ -18,9 +17,4 @@ export function walkIoFor(ctx: Context, contacts: ContactsFile | undefined): Wal
     contacts,
     jr: commandPrefix(ctx.opts),
   };
-}
-
-/** Inquirer would read a pipe as answers (and take every default): the interactive commands refuse. */
-export function requireTerminal(ctx: Context, command: string): void {
-  if (!ctx.stdinIsTTY) throw new CliError('ia.notTTY', { command }, EXIT.usage);
 }

@@ -18,6 +18,8 @@ export function registerStart(program: Command, run: Runner, lang: Lang): void {
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((name: string | undefined, o: StartOptions) =>
       run(async (ctx) => {
+        // A run it refuses (no terminal, a personal identity number) ends before the walk loads.
+        (await import('../start-check.js')).refuseStart(ctx, o);
         // The walk's prompt engine loads beside the command's own modules rather than after them:
         // the first question waits for both, and loading them together overlaps their file reads.
         const [command] = await Promise.all([import('../start.js'), import('../../ui/keyed-prompts.js')]);
