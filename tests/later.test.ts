@@ -1,7 +1,7 @@
 // "Fyll i senare": which fields may wait, how the log records it, how the walk, the note and a
 // resumed session see it. Pure: the engine and the renderers, no terminal.
 import { describe, expect, it } from 'vitest';
-import { deferredFields, isDeferrable } from '../src/engine/later.js';
+import { deferredFields, isDeferrable, laterNext, mayAdd, notLater, type Deferred } from '../src/engine/later.js';
 import { remainingFrom } from '../src/engine/progress.js';
 import { apply, initialState, replay, type WalkState } from '../src/engine/walk.js';
 import { answerText } from '../src/render/answer-text.js';
@@ -165,5 +165,75 @@ describe('progress', () => {
     counts.forEach((c, k) => expect(c, `step ${k + 1}`).toBeLessThanOrEqual(counts.length - k));
     // And it never rises by more than the answers can explain: no "1 left" followed by "20 left".
     expect(Math.min(...counts.slice(0, -1))).toBeGreaterThan(1);
+  });
+});
+
+describe('questions and read fields that may wait', () => {
+  const barn = routineFromFile('routines/barn-utnyttjande.yaml', { references: bundledReferences(), today: '2026-12-01' });
+  const bnode = (id: string) => barn.nodes.get(id) as CNode;
+  const bstart: Started = { ...started, routine: { id: barn.id, version: barn.version, hash: barn.hash } };
+  const bwalk = (events: SessionEvent[]) => {
+    let s = initialState(barn, bstart);
+    for (const e of events) {
+      const res = apply(barn, s, e);
+      if (!res.ok) throw new Error(JSON.stringify(res.error));
+      s = res.state;
+    }
+    return s;
+  };
+  const aged = (age: number) => bwalk([{ t: 'answered', at, node: 'akut-fara', value: 'no' }, { t: 'answered', at, node: 'alder', value: age }]);
+
+  it('"is the age uncertain?" may wait for a 15-year-old, not for a 19-year-old, whom "no" sends to an adult routine', () => {
+    expect(laterNext(barn, bnode('alder-osaker'), aged(15).path)).toBe('halsa-72');
+    expect(laterNext(barn, bnode('alder-osaker'), aged(19).path)).toBeUndefined();
+    const refused = apply(barn, aged(19), { t: 'answered', at, node: 'alder-osaker', value: null, later: true });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'not-deferrable' } });
+  });
+
+  it('nothing that chooses the way, that a deadline needs or from which an item to do now follows may wait', () => {
+    expect(notLater(barn, bnode('akut-fara'))).toMatchObject({ kind: 'now-item' });
+    expect(notLater(barn, bnode('halsa-72'))).toMatchObject({ kind: 'now-item' });
+    expect(notLater(barn, bnode('skyddsbedomning'), 'sakert')).toMatchObject({ kind: 'routes' });
+    expect(notLater(barn, bnode('halsa'), 'akut')).toMatchObject({ kind: 'now-item' });
+    expect(notLater(barn, bnode('orosanmalan'), 'mottagen')).toMatchObject({ kind: 'deadline' });
+    expect(notLater(barn, bnode('omh.beslut'), 'decided_at')).toMatchObject({ kind: 'decision-record' });
+    // Routing questions pass the routine-wide test; their own answers are then tried one by one.
+    expect(laterNext(barn, bnode('arende'), aged(15).path)).toBeUndefined();
+    // Read only by its own branch, which adds an item for the district: it may wait.
+    expect(isDeferrable(barn, bnode('barnets-rost'), 'ensam')).toBe(true);
+  });
+
+  it('filling in a question left for later adds its items in place; the path stays; a wrong answer is refused', () => {
+    const waiting = bwalk([
+      { t: 'answered', at, node: 'akut-fara', value: 'no' },
+      { t: 'answered', at, node: 'alder', value: 15 },
+      { t: 'answered', at, node: 'alder-osaker', value: null, later: true },
+      { t: 'answered', at, node: 'halsa-72', value: 'nej' },
+    ]);
+    expect(waiting.current).toBe('arende');
+    const d = deferredFields(barn, waiting);
+    expect(d).toEqual([{ node: 'alder-osaker', at }]);
+    expect(mayAdd(barn, waiting, d[0] as Deferred).map((i) => i.id)).toEqual(['alder-som-barn']);
+    expect(apply(barn, waiting, { t: 'completed', at, node: 'alder-osaker', fields: {}, value: 'kanske' })).toMatchObject({ ok: false, error: { kind: 'not-an-option' } });
+    expect(apply(barn, waiting, { t: 'completed', at, node: 'alder-osaker', fields: {} })).toMatchObject({ ok: false, error: { kind: 'required' } });
+    const res = apply(barn, waiting, { t: 'completed', at, node: 'alder-osaker', fields: {}, value: 'yes' });
+    if (!res.ok) throw new Error(JSON.stringify(res.error));
+    expect(res.state.path.map((v) => v.node)).toEqual(waiting.path.map((v) => v.node));
+    expect(res.state.current).toBe('arende');
+    expect(res.state.path.flatMap((v) => v.items)).toContain('alder-som-barn');
+    expect(deferredFields(barn, res.state)).toEqual([]);
+    // A second completion of the same question is refused: it no longer waits.
+    expect(apply(barn, res.state, { t: 'completed', at, node: 'alder-osaker', fields: {}, value: 'no' })).toMatchObject({ ok: false, error: { kind: 'not-deferred' } });
+  });
+
+  it('a field a branch reads waits unknown: the item it may add is neither added nor lost', () => {
+    const s = walk([...toPolis.slice(0, 3), { t: 'answered', at, node: 'tecken', value: null, later: true }]);
+    expect(s.path.flatMap((v) => v.items)).not.toContain('anmal-mh');
+    const note = renderNote(r, s, [], 'sv');
+    expect(note).toContain('Vilka tecken på utnyttjande finns? (fyll i senare)');
+    expect(note).toContain('- [ ] Vilka tecken på utnyttjande finns? (kan lägga till: Anmäl misstänkt människohandel)');
+    expect(lintMarkdown(note)).toEqual([]);
+    const filled = walk([{ t: 'completed', at, node: 'tecken', fields: {}, value: ['kontroll'] }], s);
+    expect(filled.path.flatMap((v) => v.items)).toContain('anmal-mh');
   });
 });

@@ -44,6 +44,12 @@ describe('* leaves everything that can wait for later', () => {
     expect(skipped).toContain('→ fyll i senare: Vilket språk talar personen?');
     expect(skipped).toMatch(/→ fyll i senare: Vem kontaktades; När ringde du; Diarienummer/);
     expect(skipped).toContain('Kontakta polisen');
+    // `<` passes over what was left without a prompt: back to the age, not to the police step.
+    a.send('<');
+    await a.waitFor('Tillbaka vid "Hur gammal är personen?"');
+    await a.waitFor(/Hur gammal är personen\?/);
+    a.line('16');
+    await a.waitFor(/Vem fattade beslutet\?/);
     // The decision is its legal record: every part asked.
     a.line('Ordf NN');
     await a.waitFor(/På vilken grund\?[\s\S]*p paus/);

@@ -29,6 +29,7 @@ export function nodeText(n: CNode, lang: Lang): string {
 export function answerText(n: CNode, input: InputEvent | undefined, lang: Lang): string {
   if (!input) return '';
   if (input.t === 'answered' && n.kind === 'question') {
+    if (input.later === true) return t(lang, 'later.value');
     const v = input.value;
     if (n.type === 'yesno' && (v === 'yes' || v === 'no')) return t(lang, `answer.${v}`);
     const label = (id: string) => n.options?.find((o) => o.id === id)?.label[lang] ?? id;

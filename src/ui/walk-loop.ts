@@ -41,11 +41,13 @@ export type Ask = <T>(spec: Spec<T>) => Promise<T>;
  */
 interface Sitting {
   all: boolean;
+  /** Nodes left for later as a whole without a prompt; `<` passes over them while `all` is on. */
+  skipped: Set<string>;
 }
 
 export async function walk(live: LiveSession, io: WalkIo): Promise<number> {
   const ask: Ask = io.ask ?? ((spec) => askPrompt(spec, io.prompt));
-  const sitting: Sitting = { all: false };
+  const sitting: Sitting = { all: false, skipped: new Set() };
   // A closed terminal window or a shutdown: pause and release synchronously, the process ends next.
   const stop = onStopSignals((code) => {
     try {
@@ -95,7 +97,7 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask, sitting: Sitting): 
   const asks = nodeAsks(io.ui, n, previousInput(s, n.id), (f) => isDeferrable(r, n, f), questionLater);
   if (asks.intro) io.out(io.ui.c.bold(wrap(asks.intro, widthOf(io.ui)).join('\n')));
   const reply = await askAll(live, io, ask, n, asks.items, sitting);
-  if (reply.kind === 'cmd') return command(live, io, reply.cmd);
+  if (reply.kind === 'cmd') return command(live, io, reply.cmd, sitting);
   if (n.kind === 'end') {
     if (!live.state.finished) live.commit({ t: 'finished', at: now(io) });
     io.out(['', ...finishLines(io.ui, live.id, io.jr), ...laterFinishLines(io.ui, live, io.jr)].join('\n'));
@@ -118,6 +120,7 @@ async function turn(live: LiveSession, io: WalkIo, ask: Ask, sitting: Sitting): 
 async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: NodeAsk[], sitting: Sitting) {
   const values: unknown[] = [];
   let draft: unknown;
+  let asked = false;
   // This part and the node's following ones that may wait: documentation is done later as a
   // whole; a part the walk needs is still asked.
   const leave = (i: number): number => {
@@ -136,6 +139,7 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
       i = k;
       continue;
     }
+    asked = true;
     const reply = await ask(withLaterAll(io.ui, item.spec(draft, values), sitting.all));
     draft = reply.kind === 'cmd' ? reply.draft : undefined;
     if (reply.kind === 'value') {
@@ -163,6 +167,8 @@ async function askAll(live: LiveSession, io: WalkIo, ask: Ask, n: CNode, items: 
       return { kind: 'cmd' as const, cmd: reply.cmd };
     }
   }
+  if (asked) sitting.skipped.delete(n.id);
+  else sitting.skipped.add(n.id);
   return { kind: 'values' as const, values };
 }
 
@@ -174,14 +180,15 @@ async function addNote(live: LiveSession, io: WalkIo, ask: Ask, node: string): P
   io.out(io.ui.c.green(t(io.ui.lang, 'ia.note.saved')));
 }
 
-async function command(live: LiveSession, io: WalkIo, cmd: Cmd): Promise<number | undefined> {
+async function command(live: LiveSession, io: WalkIo, cmd: Cmd, sitting: Sitting): Promise<number | undefined> {
   if (cmd === 'pause') {
     io.out(stopLines(live, io, EXIT.ok));
     return EXIT.ok;
   }
   if (cmd !== 'back') return undefined;
-  // One question back: the latest answered node on the path, its answer offered again.
-  const target = [...live.state.path].reverse().find((v) => v.input !== undefined)?.node;
+  // One question back: the latest answered node on the path, its answer offered again. While
+  // everything that can wait is left, a node left without a prompt would only be left again.
+  const target = [...live.state.path].reverse().find((v) => v.input !== undefined && !(sitting.all && sitting.skipped.has(v.node)))?.node;
   if (target === undefined) {
     io.out(t(io.ui.lang, 'ia.back.none'));
     return undefined;
