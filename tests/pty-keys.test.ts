@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../src/session/store.js';
 import { cli, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
+import { decisionToEnd } from './helpers/walk-fixture.js';
 
 let data: string;
 const terms: Term[] = [];
@@ -159,16 +160,7 @@ describe('fyll i senare, then resume', () => {
     a.send('>');
     await a.waitFor('→ fyll i senare (3 fält)');
     await a.waitFor('Vem fattade beslutet?');
-    a.line('Ordf NN');
-    await a.waitFor(/På vilken grund\?[\s\S]*p paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/När fattades beslutet\?[\s\S]*p⏎? ?paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/När verkställdes beslutet\?[\s\S]*paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/Informera vårdnadshavarna[\s\S]*p paus/);
-    a.send(KEY.enter);
-    const end = await a.waitFor(/Avsluta ärendet\?[\s\S]*p paus/);
+    const end = await decisionToEnd(a);
     expect(end).toContain('Att fylla i senare (3):');
     expect(end).toContain('☐ Kontakta polisen: Vem kontaktades');
     a.send(KEY.enter);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../src/session/store.js';
 import { tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
+import { decisionToEnd } from './helpers/walk-fixture.js';
 
 let data: string;
 const terms: Term[] = [];
@@ -51,16 +52,7 @@ describe('* leaves everything that can wait for later', () => {
     a.line('16');
     await a.waitFor(/Vem fattade beslutet\?/);
     // The decision is its legal record: every part asked.
-    a.line('Ordf NN');
-    await a.waitFor(/På vilken grund\?[\s\S]*p paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/När fattades beslutet\?[\s\S]*paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/När verkställdes beslutet\?[\s\S]*paus/);
-    a.send(KEY.enter);
-    await a.waitFor(/Informera vårdnadshavarna[\s\S]*p paus/);
-    a.send(KEY.enter);
-    const end = await a.waitFor(/Avsluta ärendet\?[\s\S]*p paus/);
+    const end = await decisionToEnd(a);
     expect(end).toContain('Att fylla i senare (7):');
     expect(end).toContain('☐ Var påträffades personen?');
     expect(end).toContain('☐ Vilka tecken på utnyttjande finns?');

@@ -47,20 +47,7 @@ describe('typed times at 80×24', () => {
     const env = { JOUR_ROUTINE_DATA: data };
     const a = spawnCli(['--routines', 'examples', 'start', 'exempel', '--case', 'K-1', '--worker', 'AB'], env, { cols: 80, rows: 24 });
     terms.push(a);
-    await a.waitFor('Är någon i akut fara just nu?');
-    a.send(KEY.down); // Nej
-    a.send(KEY.enter);
-    await a.waitFor('Hur gammal är personen?');
-    a.line('15');
-    await a.waitFor('Vem kontaktades');
-    a.line('Vakthavande befäl');
-    await a.waitFor('Diarienummer');
-    a.send(KEY.enter);
-    await a.waitFor('Vem fattade beslutet?');
-    a.line('Ordförande NN');
-    await a.waitFor('På vilken grund?');
-    a.send(KEY.enter);
-    await a.waitFor(/När fattades beslutet\?[\s\S]*p paus/);
+    await toDecisionTime(a);
 
     // The hour that does not exist: refused with the reason, the text back to be corrected.
     a.send(KEY.ctrlU);
