@@ -73,6 +73,16 @@ describe('modules loaded before the first answer', () => {
     expect(r.modules.filter((m) => m.includes('/node_modules/@inquirer/') || HEAVY.test(m) || /\/dist\/(routine|session|ui\/(?!help\.js|require-terminal\.js))/.test(m))).toEqual([]);
   });
 
+  it('resume without a terminal refuses in its one sentence before it loads the prompt engine or the sessions', () => {
+    const r = traced(['resume']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'jour-routine: `jour-routine resume` behöver en terminal att svara i; för svar från en fil, använd `jour-routine run RUTIN --answers FIL`\n',
+    );
+    expect(r.modules.some((m) => m.includes('/dist/ui/require-terminal.js'))).toBe(true); // the trace ran
+    expect(r.modules.filter((m) => m.includes('/node_modules/@inquirer/') || HEAVY.test(m) || /\/dist\/(routine|session|ui\/(?!help\.js|require-terminal\.js))/.test(m))).toEqual([]);
+  });
+
   it('start from a warm cache has its first question on screen before any YAML reader, schema or prompt library', async () => {
     // The cache is kept per day (Swedish time): a run that straddles midnight is run again.
     const day = () => localDateOf(new Date().toISOString());

@@ -15,6 +15,8 @@ export function registerResume(program: Command, run: Runner, lang: Lang): void 
     .addHelpText('after', `\n${t(lang, 'ia.start.keys')}`)
     .action((given: string | undefined) =>
       run(async (ctx) => {
+        // A run without a terminal to answer in ends before the walk loads.
+        (await import('../../ui/require-terminal.js')).requireTerminal(ctx, 'resume');
         // The walk's prompt engine loads beside the command's own modules rather than after them:
         // the first question waits for both, and loading them together overlaps their file reads.
         const [command] = await Promise.all([import('../resume.js'), import('../../ui/keyed-prompts.js')]);
