@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../src/session/store.js';
 import { cli, tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
-import { decisionToEnd } from './helpers/walk-fixture.js';
+import { decisionToEnd, finishAndResume } from './helpers/walk-fixture.js';
 
 let data: string;
 const terms: Term[] = [];
@@ -163,15 +163,8 @@ describe('fyll i senare, then resume', () => {
     const end = await decisionToEnd(a);
     expect(end).toContain('Att fylla i senare (3):');
     expect(end).toContain('☐ Kontakta polisen: Vem kontaktades');
-    a.send(KEY.enter);
-    const fin = await a.waitFor(/3 uppgifter väntar på att fyllas i: [^\n]*resume [a-z2-7]{10}/);
-    expect((await a.exited).code).toBe(0);
-    const id = /resume ([a-z2-7]{10})/.exec(fin)?.[1] as string;
-
-    const b = spawnCli(['--routines', 'tests/fixtures/walk', 'resume', id], env, { cols: 80, rows: 24 });
+    const { id, b } = await finishAndResume(a, 3, env);
     terms.push(b);
-    await b.waitFor(/Fyll i dem nu\?[\s\S]*Ja, fyll i nu/);
-    b.send(KEY.enter);
     await b.waitFor(/Vem kontaktades[\s\S]*fyll i senare/);
     b.line('Vakthavande befäl');
     await b.waitFor(/När ringde du[\s\S]*fyll i senare/);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../src/session/store.js';
 import { tempDir } from './helpers/cli.js';
 import { KEY, spawnCli, type Term } from './helpers/pty.js';
-import { decisionToEnd } from './helpers/walk-fixture.js';
+import { decisionToEnd, finishAndResume } from './helpers/walk-fixture.js';
 
 let data: string;
 const terms: Term[] = [];
@@ -58,15 +58,8 @@ describe('* leaves everything that can wait for later', () => {
     expect(end).toContain('☐ Vilka tecken på utnyttjande finns?');
     expect(end).toMatch(/kan lägga till: Anmäl misstänkt människohandel/);
     expect(end).toContain('☐ Kontakta polisen: Vem kontaktades; När ringde du; Diarienummer');
-    a.send(KEY.enter);
-    const fin = await a.waitFor(/7 uppgifter väntar på att fyllas i: [^\n]*resume [a-z2-7]{10}/);
-    expect((await a.exited).code).toBe(0);
-    const id = /resume ([a-z2-7]{10})/.exec(fin)?.[1] as string;
-
-    const b = spawnCli(['--routines', 'tests/fixtures/walk', 'resume', id], env, { cols: 80, rows: 24 });
+    const { id, b } = await finishAndResume(a, 7, env);
     terms.push(b);
-    await b.waitFor(/Fyll i dem nu\?[\s\S]*Ja, fyll i nu/);
-    b.send(KEY.enter);
     await b.waitFor(/Var påträffades personen\?[\s\S]*p paus/);
     b.send(KEY.down);
     b.send(KEY.enter); // Hotell

@@ -5,7 +5,7 @@ import type { Reference } from '../core/schema.js';
 import { computeDeadline, deadlineStatus, type Deadline, type DeadlineStatus } from './deadlines.js';
 import { evaluate } from '../core/conditions.js';
 import { lookupIn, type Visit, type WalkState } from './walk.js';
-import { deferredRefs, readsDeferred } from './route.js';
+import { conditionRefs, deferredRefs, readsDeferred } from './route.js';
 
 export type ItemStatus =
   | { state: 'open' }
@@ -42,14 +42,6 @@ export type Reason =
   | { node: string; answer: string }
   | { node: string; when: CCondition; asked: string[] };
 
-function conditionRefs(c: CCondition): string[] {
-  if ('all' in c) return c.all.flatMap(conditionRefs);
-  if ('any' in c) return c.any.flatMap(conditionRefs);
-  if ('not' in c) return conditionRefs(c.not);
-  if ('const' in c) return [];
-  return [c.q];
-}
-
 /** The reasons one visit gives, the same way `route` in walk.ts adds its items. */
 function visitReasons(n: CNode, visit: Visit, pathSoFar: readonly Visit[]): Map<string, Reason[]> {
   const out = new Map<string, Reason[]>();
@@ -63,7 +55,7 @@ function visitReasons(n: CNode, visit: Visit, pathSoFar: readonly Visit[]): Map<
       const hit = Array.isArray(value) ? value.includes(rt.answer) : value === rt.answer;
       if (hit) for (const id of rt.checklist) add(id, { node: n.id, answer: rt.answer });
     } else if (rt.when !== undefined && rt.checklist.length && !readsDeferred(rt.when, deferred) && evaluate(rt.when, lookup)) {
-      const asked = [...new Set(conditionRefs(rt.when))];
+      const asked = [...conditionRefs(rt.when)];
       for (const id of rt.checklist) add(id, { node: n.id, when: rt.when, asked });
     }
   }

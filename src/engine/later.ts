@@ -16,7 +16,7 @@
 // again when it happens). Pure: no disk, clock or terminal.
 import type { CItem, CNode, CompiledRoutine, Route } from '../core/model.js';
 import type { Field } from '../core/schema.js';
-import { conditionRefs, route, type Visit } from './route.js';
+import { baseRef, conditionRefs, route, type Visit } from './route.js';
 import type { WalkState } from './walk.js';
 
 /** Why an input may not wait, as far as the routine alone tells (the path may add own-routing). */
@@ -38,8 +38,6 @@ interface Readers {
 
 const readersCache = new WeakMap<CompiledRoutine, Readers>();
 
-const baseRef = (ref: string) => (ref.endsWith('.answered_at') ? ref.slice(0, -'.answered_at'.length) : ref);
-
 function readersOf(r: CompiledRoutine): Readers {
   const cached = readersCache.get(r);
   if (cached) return cached;
@@ -59,12 +57,6 @@ function readersOf(r: CompiledRoutine): Readers {
   for (const item of r.checklist.values()) if (item.dueFrom) out.deadlines.set(baseRef(item.dueFrom), item.id);
   readersCache.set(r, out);
   return out;
-}
-
-/** Every `q` a condition names and every `due.from` of a checklist item. */
-export function readRefs(r: CompiledRoutine): ReadonlySet<string> {
-  const { routes, deadlines } = readersOf(r);
-  return new Set([...routes.keys(), ...deadlines.keys()]);
 }
 
 export function recordOf(n: CNode | undefined): readonly Field[] {
@@ -173,12 +165,18 @@ export function deferredFields(r: CompiledRoutine, s: WalkState): Deferred[] {
 
 /** The checklist items filling in `d` may add (not yet on the list), in routine order. */
 export function mayAdd(r: CompiledRoutine, s: WalkState, d: Deferred): CItem[] {
+  return mayAddBeside(r, itemsOn(s), d);
+}
+
+const itemsOn = (s: WalkState): ReadonlySet<string> => new Set(s.path.flatMap((v) => v.items));
+
+/** `on`: the items already on the list. */
+function mayAddBeside(r: CompiledRoutine, on: ReadonlySet<string>, d: Deferred): CItem[] {
   const ref = d.field ? `${d.node}.${d.field.id}` : d.node;
   const n = r.nodes.get(d.node);
   const ids = new Set<string>();
   for (const reader of readersOf(r).routes.get(ref) ?? []) reader.route.checklist.forEach((id) => ids.add(id));
   if (n) for (const rt of ownRoutes(n, ref)) rt.checklist.forEach((id) => ids.add(id));
-  const on = new Set(s.path.flatMap((v) => v.items));
   return [...ids].filter((id) => !on.has(id)).map((id) => r.checklist.get(id)).filter((x): x is CItem => x !== undefined);
 }
 
@@ -193,11 +191,12 @@ export interface DeferredGroup {
 
 export function deferredGroups(r: CompiledRoutine, s: WalkState): DeferredGroup[] {
   const out: DeferredGroup[] = [];
+  const on = itemsOn(s);
   for (const d of deferredFields(r, s)) {
     let g = out.at(-1);
     if (!g || g.node !== d.node) out.push((g = { node: d.node, fields: [], mayAdd: [] }));
     if (d.field) g.fields.push(d.field);
-    for (const item of mayAdd(r, s, d)) if (!g.mayAdd.includes(item)) g.mayAdd.push(item);
+    for (const item of mayAddBeside(r, on, d)) if (!g.mayAdd.includes(item)) g.mayAdd.push(item);
   }
   return out;
 }

@@ -67,13 +67,13 @@ export function deferredRefs(path: readonly Visit[]): Set<string> {
   return out;
 }
 
+/** The input a reference is about: a question's `answered_at` is the question's. */
+export const baseRef = (ref: string): string => (ref.endsWith('.answered_at') ? ref.slice(0, -'.answered_at'.length) : ref);
+
 /** Whether a condition names an input that is still left for later (its `answered_at` included). */
 export function readsDeferred(c: CCondition, deferred: ReadonlySet<string>): boolean {
   if (deferred.size === 0) return false;
-  for (const ref of conditionRefs(c)) {
-    if (deferred.has(ref)) return true;
-    if (ref.endsWith('.answered_at') && deferred.has(ref.slice(0, -'.answered_at'.length))) return true;
-  }
+  for (const ref of conditionRefs(c)) if (deferred.has(baseRef(ref))) return true;
   return false;
 }
 

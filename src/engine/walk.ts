@@ -4,9 +4,8 @@
 import type { CNode, CompiledRoutine } from '../core/model.js';
 import type { InputEvent, SessionEvent, Started } from '../core/events.js';
 import { lookupIn, route, type Visit } from './route.js';
-import { isDeferrable, laterNext, recordOf } from './later.js';
-import { checkOrder } from '../core/time-order.js';
-import { checkFields, checkInput, type InputError } from './values.js';
+import { isDeferrable, laterNext } from './later.js';
+import { checkInput, type InputError } from './values.js';
 
 type Completed = Extract<SessionEvent, { t: 'completed' }>;
 
@@ -167,14 +166,11 @@ function completedInput(r: CompiledRoutine, before: readonly Visit[], input: Inp
   const later = input.later ?? [];
   const bad = Object.keys(e.fields).find((k) => !later.includes(k));
   if (bad !== undefined) return { kind: 'not-deferred', node: e.node, field: bad };
-  const fields = { ...input.fields, ...e.fields };
   const rest = later.filter((k) => !(k in e.fields));
-  const error = checkFields(n.id, recordOf(n), fields, rest, (f) => isDeferrable(r, n, f));
-  if (error) return error;
   const { later: _, ...kept } = input;
-  const merged: InputEvent = { ...kept, fields, ...(rest.length ? { later: rest } : {}) };
-  const order = checkOrder(n, merged, lookupIn(before));
-  return order ? { kind: 'time-before', node: n.id, ...order } : merged;
+  const merged: InputEvent = { ...kept, fields: { ...input.fields, ...e.fields }, ...(rest.length ? { later: rest } : {}) };
+  // Checked as the node's input would be: the fields still waiting may wait, and times keep their order.
+  return checkInput(n, merged, lookupIn(before), (f) => isDeferrable(r, n, f)) ?? merged;
 }
 
 /**
